@@ -1,0 +1,1 @@
+"""Herald: a self-hosted news portal."""

@@ -1,0 +1,87 @@
+"""Configuration checks (Django's system checks, so `herald check` and every manage command see
+them) and the reachability probes `herald check` adds: can this process talk to its services?"""
+
+import re
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+HOST_PORT = re.compile(r"^[A-Za-z0-9.\-\[\]:]+:\d{1,5}$")
+
+
+@register(Tags.security, "herald")
+def check_configuration(app_configs, **kwargs):
+    problems = []
+    for entry in settings.FETCH_ALLOW:
+        if not HOST_PORT.match(entry):
+            problems.append(
+                Error(
+                    f"FETCH_ALLOW entry {entry!r} is not host:port",
+                    hint="List exact host:port pairs, e.g. 127.0.0.1:8001",
+                    id="herald.E001",
+                )
+            )
+    backend = settings.MAILERS.get("default", {}).get("BACKEND", "")
+    if not backend.endswith("smtp.EmailBackend"):
+        problems.append(
+            Warning(
+                "No mail relay is configured: mail is not delivered to readers.",
+                hint="Set EMAIL_URL, e.g. smtp://user:password@relay.example.org:587?tls=1",
+                id="herald.W001",
+            )
+        )
+    if settings.DEBUG and any(
+        h not in ("127.0.0.1", "localhost", "::1") for h in settings.ALLOWED_HOSTS
+    ):
+        problems.append(
+            Warning(
+                "DEBUG is on for a site reachable beyond this machine.",
+                hint="Unset DEBUG in production: it shows settings and code to visitors.",
+                id="herald.W002",
+            )
+        )
+    return problems
+
+
+def probe_database() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return f"{connection.vendor} {connection.settings_dict['NAME']}"
+
+
+def probe_cache() -> str:
+    from django.core.cache import cache
+
+    cache.set("herald:check", "ok", 10)
+    if cache.get("herald:check") != "ok":
+        raise RuntimeError("a value written to the cache could not be read back")
+    return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+
+
+def probe_queue() -> str:
+    from huey.contrib.djhuey import HUEY
+
+    return f"{type(HUEY).__name__} '{HUEY.name}', {HUEY.pending_count()} tasks waiting"
+
+
+def probe_mail() -> str:
+    from django.core.mail import mailers
+
+    backend = settings.MAILERS["default"]["BACKEND"]
+    if not backend.endswith("smtp.EmailBackend"):
+        return f"{backend.rsplit('.', 2)[-2]} (no relay)"
+    connection = mailers.default
+    connection.open()
+    connection.close()
+    options = settings.MAILERS["default"]["OPTIONS"]
+    return f"SMTP {options['host']}:{options['port']}"
+
+
+PROBES = {
+    "database": probe_database,
+    "cache": probe_cache,
+    "queue": probe_queue,
+    "mail": probe_mail,
+}

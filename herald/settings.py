@@ -1,0 +1,120 @@
+"""Herald's one settings file. Every value comes from the environment (listed with its default
+in .env.example); with nothing set it runs on one machine: SQLite, a local cache, a SQLite queue."""
+
+import os
+from pathlib import Path
+
+from herald import config
+
+env = os.environ
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(env.get("HERALD_DATA_DIR", BASE_DIR / "data")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = config.env_bool(env, "DEBUG", False)
+BASE_URL = config.base_url(env)
+SECRET_KEY = config.secret_key(env, DATA_DIR)
+ALLOWED_HOSTS = config.allowed_hosts(env, BASE_URL)
+CSRF_TRUSTED_ORIGINS = [BASE_URL]
+SITE_NAME = env.get("SITE_NAME", "Herald")
+
+INSTALLED_APPS = [
+    "herald",
+    "sources",
+    "articles",
+    "portal",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "huey.contrib.djhuey",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "herald.urls"
+WSGI_APPLICATION = "herald.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "herald.context.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": config.database(env, DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+CACHES = {"default": config.cache(env)}
+MAILERS = config.mailers(env, DATA_DIR)
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work: django.tasks hands tasks to Huey; Huey's consumer runs them and the
+# periodic ticks. SQLite file queue by default, Redis when REDIS_URL is set.
+HUEY = config.huey(env, DATA_DIR)
+TASKS = {"default": {"BACKEND": "huey.contrib.djhuey.tasks_backend.HueyBackend"}}
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = env.get("TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "media/"
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+if BASE_URL.startswith("https://"):
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Gathering. Outbound fetches refuse private and loopback addresses; these host:port pairs are
+# the only exceptions (by default just the bundled demo newswire).
+NEWSWIRE = config.env_bool(env, "NEWSWIRE", True)
+NEWSWIRE_PORT = config.env_int(env, "NEWSWIRE_PORT", 8001)
+FETCH_ALLOW = config.env_list(
+    env, "FETCH_ALLOW", [f"127.0.0.1:{NEWSWIRE_PORT}"] if NEWSWIRE else []
+)
+FETCH_TIMEOUT = config.env_int(env, "FETCH_TIMEOUT", 20)
+FETCH_MAX_BYTES = config.env_int(env, "FETCH_MAX_BYTES", 5 * 1024 * 1024)
+POLL_INTERVAL_DEFAULT = config.env_int(env, "POLL_INTERVAL", 30 * 60)
+HERALD_USER_AGENT = f"Herald/0.1 (+{BASE_URL})"
+
+WEB_CONCURRENCY = config.env_int(env, "WEB_CONCURRENCY", 2)
+WEB_BIND = env.get("WEB_BIND", "127.0.0.1:8000")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,89 @@
+"""Test doubles that are real: an HTTP server on loopback that serves what a test puts in it and
+counts what it was asked, and a small RSS writer for the feeds it serves."""
+
+import threading
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+class FeedServer:
+    def __init__(self):
+        self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+        self.hits: Counter[str] = Counter()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                outer.hits[self.path] += 1
+                status, headers, body = outer.routes.get(self.path, (404, {}, b"not found"))
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.httpd.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def serve(
+        self,
+        path: str,
+        body: bytes | str,
+        status: int = 200,
+        content_type: str = "application/rss+xml",
+    ):
+        if isinstance(body, str):
+            body = body.encode()
+        self.routes[path] = (status, {"Content-Type": content_type}, body)
+        return self.url + path
+
+    def redirect(self, path: str, location: str, status: int = 302):
+        self.routes[path] = (status, {"Location": location}, b"")
+        return self.url + path
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+RSS_TAGS = {
+    "guid": "guid",
+    "title": "title",
+    "link": "link",
+    "description": "description",
+    "author": "dc:creator",
+    "pubDate": "pubDate",
+}
+
+
+def rss(
+    items: list[dict], title: str = "Test Outlet", link: str = "https://outlet.example/"
+) -> str:
+    """A small RSS 2.0 document; each item a dict with any of the keys of RSS_TAGS, and content
+    (the full body, as content:encoded)."""
+    parts = []
+    for item in items:
+        fields = "".join(
+            f"<{tag}>{item[key]}</{tag}>" for key, tag in RSS_TAGS.items() if key in item
+        )
+        if item.get("content"):
+            fields += f"<content:encoded><![CDATA[{item['content']}]]></content:encoded>"
+        parts.append(f"<item>{fields}</item>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<channel><title>{title}</title><link>{link}</link><language>en</language>"
+        + "".join(parts)
+        + "</channel></rss>"
+    )

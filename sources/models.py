@@ -1,0 +1,58 @@
+"""The outlets Herald gathers from, with their polling schedule and health."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+def default_interval() -> int:
+    return settings.POLL_INTERVAL_DEFAULT
+
+
+class Source(models.Model):
+    class Display(models.TextChoices):
+        FULL = "full", "Full text"
+        EXCERPT = "excerpt", "Excerpt only"
+        TITLE = "title", "Title only"
+
+    feed_url = models.URLField("feed URL", max_length=2000, unique=True)
+    name = models.CharField(max_length=200)
+    homepage = models.URLField(max_length=2000, blank=True)
+    language = models.CharField(max_length=16, blank=True, help_text="e.g. en, de; empty: unknown")
+    display = models.CharField(
+        "display policy",
+        max_length=10,
+        choices=Display,
+        default=Display.EXCERPT,
+        help_text="How much of each article the site shows. Excerpt: the feed's summary or the "
+        "first 60 words, whichever is shorter.",
+    )
+    poll_interval = models.PositiveIntegerField("poll interval (seconds)", default=default_interval)
+    is_active = models.BooleanField("active", default=True)
+
+    next_poll_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_success_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    last_error_at = models.DateTimeField(null=True, blank=True, editable=False)
+    error_count = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            # due_sources(): WHERE is_active AND next_poll_at <= now ORDER BY next_poll_at
+            models.Index(fields=["is_active", "next_poll_at"], name="source_due"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    # Errors back off exponentially, capped, so a failing source is retried but not hammered.
+    MAX_BACKOFF = timedelta(hours=6)
+
+    def next_poll_after_error(self, now):
+        backoff = timedelta(seconds=self.poll_interval) * 2 ** min(self.error_count, 10)
+        return now + min(backoff, max(self.MAX_BACKOFF, timedelta(seconds=self.poll_interval)))
