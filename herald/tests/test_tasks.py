@@ -1,0 +1,41 @@
+from datetime import datetime, timedelta
+
+from django.tasks import TaskResultStatus
+from django.utils import timezone
+from huey.contrib.djhuey import HUEY
+
+from articles.models import Article
+from herald.tasks import enqueue_due_polls, tick_polls
+from herald.testing import rss
+from sources.models import Source
+from sources.tasks import poll
+
+FEED = rss([{"guid": "1", "title": "One", "link": "https://o.example/1"}])
+
+
+def test_the_tick_enqueues_a_poll_for_each_due_source_only(feed_server, db):
+    due = Source.objects.create(feed_url=feed_server.serve("/due.xml", FEED), name="Due")
+    later = Source.objects.create(
+        feed_url=feed_server.serve("/later.xml", FEED),
+        name="Later",
+        next_poll_at=timezone.now() + timedelta(hours=1),
+    )
+    assert enqueue_due_polls() == 1
+    assert feed_server.hits == {"/due.xml": 1}
+    assert due.articles.count() == 1 and later.articles.count() == 0
+
+
+def test_the_tick_is_a_huey_periodic_task_run_every_minute(db):
+    every_minute = [datetime(2026, 11, 29, 12, minute) for minute in (0, 1, 37)]
+    for moment in every_minute:
+        assert tick_polls.s().name in [task.name for task in HUEY.read_periodic(moment)]
+    assert tick_polls.call_local() == 0  # nothing due: nothing enqueued
+
+
+def test_a_poll_task_goes_through_djangos_task_interface(feed_server, db):
+    source = Source.objects.create(feed_url=feed_server.serve("/f.xml", FEED), name="Outlet")
+    result = poll.enqueue(source.pk)
+    result.refresh()
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert result.return_value == "HTTP 200, 1 entries, 1 new articles"
+    assert Article.objects.count() == 1
