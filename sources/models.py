@@ -29,8 +29,26 @@ class Source(models.Model):
         help_text="How much of each article the site shows. Excerpt: the feed's summary or the "
         "first 60 words, whichever is shorter.",
     )
-    poll_interval = models.PositiveIntegerField("poll interval (seconds)", default=default_interval)
+    fetch_pages = models.BooleanField(
+        "fetch article pages",
+        default=True,
+        help_text="Fetch each article's page for its full text when the feed carries only a "
+        "summary. Off: feed only, never fetch pages.",
+    )
+    poll_interval = models.PositiveIntegerField(
+        "poll interval (seconds)",
+        default=default_interval,
+        help_text="Adapted after each poll (busy feeds more often, quiet ones less), within the "
+        "bounds below.",
+    )
+    min_interval = models.PositiveIntegerField("shortest interval (seconds)", default=5 * 60)
+    max_interval = models.PositiveIntegerField("longest interval (seconds)", default=24 * 3600)
     is_active = models.BooleanField("active", default=True)
+    disabled_reason = models.CharField(max_length=200, blank=True, editable=False)
+
+    # Validators from the last 200 answer, sent back as If-None-Match / If-Modified-Since.
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
 
     next_poll_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
     last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -38,6 +56,7 @@ class Source(models.Model):
     last_error = models.TextField(blank=True, editable=False)
     last_error_at = models.DateTimeField(null=True, blank=True, editable=False)
     error_count = models.PositiveIntegerField(default=0, editable=False)
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
