@@ -1,10 +1,13 @@
-"""Feed bytes in, entries out. feedparser reads RSS, Atom and JSON Feed; it is only ever handed
-bytes that herald.lib.http fetched, never a URL or a path it could open itself."""
+"""Feed bytes in, entries out. feedparser reads RSS 0.9x/1.0/2.0 and Atom, JSON Feed is read here
+by hand, and XML whose DOCTYPE declares entities is refused before either. feedparser is only ever
+handed bytes that herald.lib.http fetched, never a URL or a path it could open itself."""
 
 import calendar
+import codecs
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -36,6 +39,7 @@ class Feed:
     link: str
     language: str
     entries: list[Entry]
+    ttl: int | None = None  # minutes the publisher says the feed may be cached (RSS <ttl>)
 
 
 def _date(struct) -> datetime | None:
@@ -147,9 +151,85 @@ def parse_json_feed(document: dict) -> Feed:
     )
 
 
+# A DOCTYPE can declare entities that expand a small feed into gigabytes (billion laughs,
+# quadratic blowup) or that read files and URLs (XXE). feedparser strips the DOCTYPE but keeps
+# "safe" text entities, which still blow up quadratically, and expat reads a DOCTYPE feedparser
+# missed; so a feed whose prolog holds such a DOCTYPE is refused before either sees it. RSS 0.91's
+# public DTD is the one external DTD real feeds carry; it is allowed because nothing fetches it.
+RSS_091_PUBLIC_ID = "-//Netscape Communications//DTD RSS 0.91//EN"
+_FIRST_TAG = re.compile(r"<\w", re.ASCII)  # where feedparser ends the prolog it searches
+# What expat reads before a DOCTYPE: a byte-order mark (as latin-1 shows UTF-8's), space, PIs and
+# comments, which may well contain "<a".
+_PROLOG_MISC = re.compile(r"\ufeff|\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+_EXTERNAL_ID = re.compile(r"""\b(SYSTEM|PUBLIC)\b\s*(?:"([^"]*)"|'([^']*)')?""", re.IGNORECASE)
+_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
+# Encodings in which only ASCII bytes read as "<", "!" or letters: the latin-1 reading covers them.
+_ASCII_MARKUP_CODECS = {"utf-8", "ascii", "iso8859-1", "cp1252"}
+_DECLARED_ENCODING = re.compile(r"""^[^>]{0,200}?encoding\s*=\s*["']([\w.:-]{1,40})["']""")
+
+
+def _decodings(body: bytes) -> list[str]:
+    """The body decoded every way feedparser might read it, tolerantly: latin-1 shows the markup
+    of any ASCII-compatible encoding; UTF-16/32 and EBCDIC are tried when the first bytes hint at
+    them; and the encoding the XML declaration names, which could hide "<!ENTITY" (UTF-7)."""
+    tried = ["iso8859-1"]
+    if b"\x00" in body[:4] or body[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        tried += ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
+    if body[:4] == b"\x4c\x6f\xa7\x94":  # "<?xm" in EBCDIC
+        tried.append("cp037")
+    texts = []
+    for codec in tried:
+        texts.append(body.decode(codec, "replace"))
+        declared = _DECLARED_ENCODING.match(texts[-1].lstrip("\ufeff"))
+        try:
+            name = codecs.lookup(declared[1]).name if declared else ""
+        except LookupError:
+            name = ""
+        if name and name not in tried and name not in _ASCII_MARKUP_CODECS:
+            tried.append(name)
+    return texts
+
+
+def _doctype_at(text: str) -> int | None:
+    """Where a DOCTYPE starts if one comes before the root element, as either parser sees it."""
+    first_tag = _FIRST_TAG.search(text)
+    found = _DOCTYPE.search(text, 0, first_tag.start() if first_tag else len(text))
+    if found:
+        return found.start()
+    position = 0
+    while misc := _PROLOG_MISC.match(text, position):
+        position = misc.end()
+    return position if _DOCTYPE.match(text, position) else None
+
+
+def refuse_dangerous_doctype(body: bytes) -> None:
+    """Raise FeedError if the XML declares entities or names an external DTD."""
+    for text in _decodings(body):
+        start = _doctype_at(text)
+        if start is None:
+            continue
+        # Anywhere after the DOCTYPE, not just inside its [...]: literals may hide a "]>".
+        if _ENTITY.search(text, start):
+            raise FeedError("the feed declares entities: refused")
+        end = min(i for i in (text.find("[", start), text.find(">", start), len(text)) if i >= 0)
+        external = _EXTERNAL_ID.search(text, start, end)
+        public_id = (external[2] or external[3]) if external else None
+        if external and not (external[1].upper() == "PUBLIC" and public_id == RSS_091_PUBLIC_ID):
+            raise FeedError("the feed refers to an external DTD: refused")
+
+
+def _minutes(value) -> int | None:
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        return None
+    return minutes if minutes >= 0 else None
+
+
 def parse_feed(body: bytes, url: str = "") -> Feed:
     """Parse a feed. A feed with small flaws still yields its entries; bytes that hold no feed at
-    all raise FeedError with the parser's reason."""
+    all, or XML that declares entities or names an external DTD, raise FeedError with the reason."""
     if not isinstance(body, bytes):
         raise TypeError("parse_feed takes the fetched bytes")
     if body.lstrip()[:1] == b"{":
@@ -160,6 +240,7 @@ def parse_feed(body: bytes, url: str = "") -> Feed:
         if not isinstance(document, dict) or "jsonfeed.org" not in str(document.get("version")):
             raise FeedError("not a JSON Feed: no jsonfeed.org version")
         return parse_json_feed(document)
+    refuse_dangerous_doctype(body)
     # A stream, never bare bytes: feedparser would try to open() bytes that look like a path.
     parsed = feedparser.parse(
         io.BytesIO(body), response_headers={"content-location": url} if url else None
@@ -176,4 +257,5 @@ def parse_feed(body: bytes, url: str = "") -> Feed:
         link=parsed.feed.get("link", "").strip(),
         language=language,
         entries=entries,
+        ttl=_minutes(parsed.feed.get("ttl")),
     )

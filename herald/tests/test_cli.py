@@ -34,7 +34,7 @@ def test_sources_add_reads_the_feed_and_stores_the_source(feed_server, db):
 
 def test_sources_add_refuses_what_is_not_a_feed_and_stores_nothing(feed_server, db):
     url = feed_server.serve("/page.html", "<html><p>hello</p></html>", content_type="text/html")
-    with pytest.raises(CommandError, match="not a"):
+    with pytest.raises(CommandError, match="names no feed"):
         run("sources", "add", url)
     assert not Source.objects.exists()
 
