@@ -11,16 +11,21 @@ HOST_PORT = re.compile(r"^[A-Za-z0-9.\-\[\]:]+:\d{1,5}$")
 
 @register(Tags.security, "herald")
 def check_configuration(app_configs, **kwargs):
+    return [
+        Error(
+            f"FETCH_ALLOW entry {entry!r} is not host:port",
+            hint="List exact host:port pairs, e.g. 127.0.0.1:8001",
+            id="herald.E001",
+        )
+        for entry in settings.FETCH_ALLOW
+        if not HOST_PORT.match(entry)
+    ]
+
+
+# Deployment advice: shown by `herald check` (and `check --deploy`), not before every command.
+@register("herald", deploy=True)
+def check_deployment(app_configs, **kwargs):
     problems = []
-    for entry in settings.FETCH_ALLOW:
-        if not HOST_PORT.match(entry):
-            problems.append(
-                Error(
-                    f"FETCH_ALLOW entry {entry!r} is not host:port",
-                    hint="List exact host:port pairs, e.g. 127.0.0.1:8001",
-                    id="herald.E001",
-                )
-            )
     backend = settings.MAILERS.get("default", {}).get("BACKEND", "")
     if not backend.endswith("smtp.EmailBackend"):
         problems.append(

@@ -86,7 +86,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
-MEDIA_URL = "media/"
+MEDIA_URL = "/media/"
+SERVE_MEDIA = config.env_bool(env, "SERVE_MEDIA", True)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -103,7 +104,11 @@ FETCH_ALLOW = config.env_list(
     env, "FETCH_ALLOW", [f"127.0.0.1:{NEWSWIRE_PORT}"] if NEWSWIRE else []
 )
 FETCH_TIMEOUT = config.env_int(env, "FETCH_TIMEOUT", 20)
+FETCH_CONNECT_TIMEOUT = config.env_int(env, "FETCH_CONNECT_TIMEOUT", 10)
 FETCH_MAX_BYTES = config.env_int(env, "FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FETCH_MAX_REDIRECTS = config.env_int(env, "FETCH_MAX_REDIRECTS", 5)
+# Requests in flight to one host at once, across all workers.
+FETCH_PER_HOST = config.env_int(env, "FETCH_PER_HOST", 2)
 POLL_INTERVAL_DEFAULT = config.env_int(env, "POLL_INTERVAL", 30 * 60)
 HERALD_USER_AGENT = f"Herald/0.1 (+{BASE_URL})"
 

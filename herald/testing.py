@@ -10,15 +10,23 @@ SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
 class FeedServer:
+    """Serves each path what serve() put there; answers If-None-Match with 304 when the route
+    has an ETag; keeps every request's headers in `requests` and counts them in `hits`."""
+
     def __init__(self):
         self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
         self.hits: Counter[str] = Counter()
+        self.requests: list[tuple[str, dict[str, str]]] = []
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 outer.hits[self.path] += 1
+                outer.requests.append((self.path, dict(self.headers.items())))
                 status, headers, body = outer.routes.get(self.path, (404, {}, b"not found"))
+                etag = headers.get("ETag")
+                if etag and self.headers.get("If-None-Match") == etag:
+                    status, body = 304, b""
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -32,7 +40,9 @@ class FeedServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.thread.start()
 
     def serve(
@@ -41,10 +51,11 @@ class FeedServer:
         body: bytes | str,
         status: int = 200,
         content_type: str = "application/rss+xml",
+        headers: dict[str, str] | None = None,
     ):
         if isinstance(body, str):
             body = body.encode()
-        self.routes[path] = (status, {"Content-Type": content_type}, body)
+        self.routes[path] = (status, {"Content-Type": content_type, **(headers or {})}, body)
         return self.url + path
 
     def redirect(self, path: str, location: str, status: int = 302):

@@ -75,3 +75,42 @@ class Source(models.Model):
     def next_poll_after_error(self, now):
         backoff = timedelta(seconds=self.poll_interval) * 2 ** min(self.error_count, 10)
         return now + min(backoff, max(self.MAX_BACKOFF, timedelta(seconds=self.poll_interval)))
+
+
+class FetchLog(models.Model):
+    """One line per poll: what the outlet answered and what it gave. The admin shows a source's
+    recent lines; old ones are pruned."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="fetch_log")
+    at = models.DateTimeField()
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(default=0)
+    bytes = models.PositiveIntegerField(default=0)
+    entries = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            # a source's recent polls: WHERE source_id = ? ORDER BY at DESC LIMIT 20
+            models.Index(fields=["source", "-at"], name="fetchlog_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} at {self.at:%Y-%m-%d %H:%M}: {self.status or self.error}"
+
+
+class HostSlot(models.Model):
+    """A request in flight to one host. At most FETCH_PER_HOST rows per host can exist (one per
+    slot number, unique), so the limit holds across every worker process and machine."""
+
+    host = models.CharField(max_length=255)
+    slot = models.PositiveSmallIntegerField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["host", "slot"], name="hostslot_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.host}#{self.slot}"

@@ -4,7 +4,7 @@ every service this process needs. Exits non-zero if anything is wrong."""
 from django.core.management.base import CommandError
 from django.core.management.commands import check
 
-from herald.checks import PROBES
+from herald.checks import PROBES, check_deployment
 
 
 class Command(check.Command):
@@ -18,6 +18,9 @@ class Command(check.Command):
 
     def handle(self, *app_labels, no_services=False, **options):
         super().handle(*app_labels, **options)
+        if not options["deploy"]:
+            for advice in check_deployment(None):
+                self.stderr.write(str(advice))
         if no_services:
             return
         failures = 0

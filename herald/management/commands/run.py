@@ -29,8 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("--bind", default=settings.WEB_BIND, help="host:port for the site")
 
     def handle(self, *args, bind, **options):
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        # This command ran the system checks once already; the steps need not repeat them.
+        call_command("migrate", interactive=False, verbosity=0, skip_checks=True)
+        call_command("collectstatic", interactive=False, verbosity=0, skip_checks=True)
         wire = self.start_newswire()
         self.seed(wire)
         children = self.start_children(bind)
