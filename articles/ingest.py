@@ -1,47 +1,197 @@
-"""Entries become articles here: sanitised, reduced to plain text, stored once per source."""
+"""Entries become articles here: matched with what the source already holds (GUID, canonical
+link, text fingerprint), completed from the article's own page when the feed carries only a
+summary, sanitised, given a local lead picture, and stored once per source; an entry the outlet
+changed updates its article as a new revision."""
 
+import hashlib
+import logging
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from articles import extract, images
+from articles.canonical import canonical_url, fingerprint
 from articles.models import Article
 from herald.lib.sanitize import clean_html, html_to_text
 from sources.models import Source
 from sources.parse import Entry
+
+log = logging.getLogger(__name__)
+
+# A feed's text shorter than this (or no longer than its summary) is a teaser: the page has more.
+FULL_TEXT_WORDS = 80
+# What a revision compares; the rest follows from these or is the article's identity (GUID,
+# link, first publication), which a revision never changes.
+REVISED = ["title", "author", "summary", "content_html", "language"]
+FOLLOWS = ["content_text", "text_from", "fingerprint", "updated_at", "entry_hash"]
+PICTURE = ["image_url", "image", "image_small", "image_width", "image_height"]
+
+
+def store_entry(source: Source, entry: Entry, now: datetime) -> tuple[Article, bool]:
+    """Store one feed entry as an article of `source`, or update the article it already is.
+    Returns (article, created). An entry seen unchanged costs a look-up and writes nothing;
+    the network (the page, the picture) is used before any write."""
+    guid = _fit(entry.guid, "guid")
+    link = _link(entry.url)
+    seen = entry_hash(entry)
+    article = _find(source, Q(guid=guid))
+    if article is None and link:
+        article = _find(source, Q(canonical_url=link))
+    if article is not None and article.entry_hash == seen:
+        return article, False
+    draft = _draft(source, entry, guid, link, now)
+    draft.entry_hash = seen
+    if article is None:
+        if twin := _same_story(source, draft):
+            return twin, False
+        return _create(draft)
+    return _revise(article, draft, now), False
+
+
+def entry_hash(entry: Entry) -> str:
+    """What the feed says about the story, not where it lives: a link that gains a tracking
+    parameter, or a second GUID for the same link, is no change."""
+    parts = [
+        entry.title, entry.author, entry.summary_html, entry.content_html, entry.image_url,
+        entry.language, str(entry.published), str(entry.updated),
+    ]  # fmt: skip
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
 
 def _fit(value: str, field: str) -> str:
     return value[: Article._meta.get_field(field).max_length]
 
 
-def store_entry(source: Source, entry: Entry, now: datetime) -> tuple[Article, bool]:
-    """Store one feed entry as an article of `source`; an entry already stored (same GUID or
-    same link) is returned unchanged. Returns (article, created)."""
-    url = entry.url or source.homepage or source.feed_url
-    same = Article.objects.filter(source=source).filter(Q(guid=entry.guid) | Q(url=url))
-    if existing := same.first():
-        return existing, False
+def _link(url: str) -> str:
+    link = canonical_url(url)
+    return link if len(link) <= Article._meta.get_field("canonical_url").max_length else ""
 
-    content_html = clean_html(entry.content_html or entry.summary_html)
-    article = Article(
-        source=source,
-        guid=_fit(entry.guid, "guid"),
-        url=_fit(url, "url"),
-        title=_fit(html_to_text(entry.title) or "(untitled)", "title"),
-        author=_fit(html_to_text(entry.author), "author"),
-        published_at=min(entry.published or now, now),  # a date in the future is a feed's error
-        updated_at=entry.updated,
-        summary=html_to_text(entry.summary_html),
-        content_html=content_html,
-        content_text=html_to_text(content_html),
-        image_url=_fit(entry.image_url if entry.image_url.startswith("http") else "", "image_url"),
-        language=_fit(entry.language or source.language, "language"),
+
+def _find(source: Source, where: Q) -> Article | None:
+    return Article.objects.filter(where, source=source).first()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _wants_page(source: Source, entry: Entry, feed_words: int, summary_words: int) -> bool:
+    if not source.fetch_pages or not entry.url.startswith(("http://", "https://")):
+        return False
+    return feed_words < FULL_TEXT_WORDS or feed_words <= summary_words
+
+
+def _draft(source: Source, entry: Entry, guid: str, link: str, now: datetime) -> Article:
+    """The article as the feed (and, for a summary, the page) tells it: unsaved, no picture yet
+    (its address is in image_url)."""
+    summary = html_to_text(entry.summary_html)
+    content_html = clean_html(
+        entry.content_html or entry.summary_html, base_url=entry.url, keep_images=False
     )
+    content_text = html_to_text(content_html)
+    text_from = Article.TextFrom.FEED
+    page = None
+    if _wants_page(source, entry, _words(html_to_text(entry.content_html)), _words(summary)):
+        page = extract.fetch_page(link or entry.url)  # tracking parameters are none of theirs
+    if page:
+        page_html = clean_html(page.content_html, base_url=page.url, keep_images=False)
+        page_text = html_to_text(page_html)
+        # The page is read by a machine: its text is taken only when it says more than the feed.
+        if _words(page_text) > _words(content_text):
+            content_html, content_text, text_from = page_html, page_text, Article.TextFrom.PAGE
+    canonical = (page and page.canonical_url) or link
+    if len(canonical) > Article._meta.get_field("canonical_url").max_length:
+        canonical = link
+    image_url = (
+        (entry.image_url if entry.image_url.startswith(("http://", "https://")) else "")
+        or extract.first_image(entry.content_html or entry.summary_html, entry.url)
+        or (page.image_url if page else "")
+    )
+    published = entry.published or (page and page.published) or now
+    return Article(
+        source=source,
+        guid=guid,
+        url=canonical or source.homepage or source.feed_url,
+        canonical_url=canonical,
+        title=_fit(html_to_text(entry.title) or (page and page.title) or "(untitled)", "title"),
+        author=_fit(html_to_text(entry.author) or (page and page.author) or "", "author"),
+        published_at=min(published, now),  # a date in the future is a feed's error
+        updated_at=min(entry.updated, now) if entry.updated else None,
+        summary=summary,
+        content_html=content_html,
+        content_text=content_text,
+        text_from=text_from,
+        fingerprint=fingerprint(content_text),
+        image_url=_fit(image_url, "image_url"),
+        language=_fit(entry.language or (page and page.language) or source.language, "language"),
+    )
+
+
+def _same_story(source: Source, draft: Article) -> Article | None:
+    """An article of the source that is this entry under another GUID and link: the page's own
+    canonical address, or the same text."""
+    where = Q(pk__in=[])
+    if draft.canonical_url:
+        where |= Q(canonical_url=draft.canonical_url)
+    if draft.fingerprint:
+        where |= Q(fingerprint=draft.fingerprint)
+    return _find(source, where)
+
+
+def _with_picture(article: Article, url: str) -> bool:
+    """Store the picture at `url` as the article's lead image. False if it could not be."""
+    stored = images.store_lead_image(url) if url else None
+    if stored is None:
+        return False
+    article.image_url = url
+    article.image, article.image_small = stored.large, stored.small
+    article.image_width, article.image_height = stored.width, stored.height
+    return True
+
+
+def _create(draft: Article) -> tuple[Article, bool]:
+    if not _with_picture(draft, draft.image_url):
+        draft.image_url = ""  # kept only for a picture we hold
     try:
         with transaction.atomic():
-            article.save()
+            draft.save()
     except IntegrityError:
         # Another worker stored the same entry between our look-up and our insert.
-        return same.get(), False
-    return article, True
+        same = Q(guid=draft.guid)
+        if draft.canonical_url:
+            same |= Q(canonical_url=draft.canonical_url)
+        if existing := _find(draft.source, same):
+            return existing, False
+        raise
+    return draft, True
+
+
+def _revise(article: Article, draft: Article, now: datetime) -> Article:
+    """Bring the article up to what the outlet now says; a visible change is a new revision."""
+    if (
+        article.text_from == Article.TextFrom.PAGE
+        and draft.text_from == Article.TextFrom.FEED
+        and _words(draft.content_text) < _words(article.content_text)
+    ):
+        # The page could not be read this time: the feed's teaser must not replace its text.
+        for name in ("content_html", "content_text", "text_from", "fingerprint"):
+            setattr(draft, name, getattr(article, name))
+    changed = [name for name in REVISED if getattr(article, name) != getattr(draft, name)]
+    changed += ["updated_at"] if draft.updated_at and draft.updated_at != article.updated_at else []
+    fields = ["entry_hash"]
+    new_picture = draft.image_url and (draft.image_url != article.image_url or not article.image)
+    if new_picture and _with_picture(article, draft.image_url):
+        changed.append("image")
+        fields += PICTURE
+    if changed:
+        for name in REVISED + FOLLOWS:
+            setattr(article, name, getattr(draft, name))
+        article.updated_at = draft.updated_at or now
+        article.revision += 1
+        fields = list(dict.fromkeys(fields + REVISED + FOLLOWS + ["revision"]))
+        log.info("article %s: revision %s (%s)", article.pk, article.revision, ", ".join(changed))
+    else:
+        article.entry_hash = draft.entry_hash
+    article.save(update_fields=fields)
+    return article

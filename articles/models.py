@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from articles import images
 from sources.models import Source
 
 EXCERPT_WORDS = 60
@@ -18,9 +19,25 @@ def excerpt(summary: str, text: str, words: int = EXCERPT_WORDS) -> str:
 
 
 class Article(models.Model):
+    class TextFrom(models.TextChoices):
+        FEED = "feed", "the feed"
+        PAGE = "page", "the article's page"
+
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="articles")
     guid = models.CharField("GUID", max_length=1000)
-    url = models.URLField("original URL", max_length=2000)
+    url = models.URLField(
+        "original URL",
+        max_length=2000,
+        help_text="Where “Read the original” leads: the canonical URL, else the outlet's homepage",
+    )
+    canonical_url = models.URLField(
+        "canonical URL",
+        max_length=2000,
+        blank=True,
+        editable=False,
+        help_text="The page's own rel=canonical, else the entry's link without tracking "
+        "parameters; empty for an entry without a link",
+    )
     title = models.CharField(max_length=500)
     slug = models.SlugField(max_length=100, allow_unicode=True)
     author = models.CharField(max_length=300, blank=True)
@@ -30,8 +47,26 @@ class Article(models.Model):
     summary = models.TextField(blank=True, help_text="Plain text, from the feed")
     content_html = models.TextField("content (sanitised HTML)", blank=True)
     content_text = models.TextField("content (plain text)", blank=True)
-    image_url = models.URLField("lead image", max_length=2000, blank=True)
+    text_from = models.CharField(
+        "text from", max_length=4, choices=TextFrom, default=TextFrom.FEED, editable=False
+    )
     language = models.CharField(max_length=16, blank=True)
+
+    # The lead picture, stored by us in two widths; the outlet's copy is never linked.
+    image_url = models.URLField(
+        "lead image's original URL", max_length=2000, blank=True, editable=False
+    )
+    image = models.ImageField("lead image", max_length=300, blank=True, editable=False)
+    image_small = models.ImageField("lead image, small", max_length=300, blank=True, editable=False)
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    # Identity and history, for ingest: the same text twice in a source is one article
+    # (fingerprint); a feed entry seen unchanged is not stored again (entry_hash); each change
+    # the outlet makes counts a revision.
+    fingerprint = models.CharField(max_length=40, blank=True, editable=False)
+    entry_hash = models.CharField(max_length=40, blank=True, editable=False)
+    revision = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -39,13 +74,24 @@ class Article(models.Model):
             # One article per entry: the same GUID or the same link twice within one source
             # is the same article, however often the feed is polled.
             models.UniqueConstraint(fields=["source", "guid"], name="article_unique_guid"),
-            models.UniqueConstraint(fields=["source", "url"], name="article_unique_url"),
+            # ... and so is the same page under another link (tracking parameters, a redirect).
+            models.UniqueConstraint(
+                fields=["source", "canonical_url"],
+                condition=~models.Q(canonical_url=""),
+                name="article_unique_canonical_url",
+            ),
         ]
         indexes = [
             # latest(): ORDER BY published_at DESC, id DESC LIMIT n
             models.Index(fields=["-published_at", "-id"], name="article_latest"),
             # an outlet's articles: WHERE source_id = ? ORDER BY published_at DESC
             models.Index(fields=["source", "-published_at"], name="article_by_source"),
+            # ingest: WHERE source_id = ? AND fingerprint = ?
+            models.Index(
+                fields=["source", "fingerprint"],
+                condition=~models.Q(fingerprint=""),
+                name="article_by_fingerprint",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -65,6 +111,13 @@ class Article(models.Model):
 
     def shows_full_text(self) -> bool:
         return self.display == Source.Display.FULL and bool(self.content_html)
+
+    def image_srcset(self) -> str:
+        """Both stored widths of the lead picture, for <img srcset>."""
+        if not self.image or not self.image_width:
+            return ""
+        small_width = min(images.SMALL, self.image_width)
+        return f"{self.image_small.url} {small_width}w, {self.image.url} {self.image_width}w"
 
     def excerpt(self) -> str:
         """What the excerpt policy allows (and what lists and meta descriptions may show)."""

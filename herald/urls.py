@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
+from django.views.static import serve
 
 admin.site.site_header = admin.site.site_title = "Herald desk"
 admin.site.index_title = "Editors' desk"
@@ -8,3 +11,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("portal.urls")),
 ]
+
+if settings.SERVE_MEDIA:
+    # The embedded default serves stored lead images itself; their names carry a content hash,
+    # so they never change and may be cached for good. Scale-out serves media from its storage.
+    media = cache_control(public=True, max_age=365 * 24 * 3600, immutable=True)(serve)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )

@@ -69,3 +69,16 @@ def test_pages_carry_no_inline_script_or_style(client, source):
     for url in ("/", article.get_absolute_url()):
         page = client.get(url).content.decode()
         assert "<script" not in page and "<style" not in page and "style=" not in page
+
+
+def test_stored_lead_images_are_served_and_cached_for_good(client):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("lead/ab/abcdef-480.webp", ContentFile(b"RIFF....WEBP"))
+    response = client.get(f"/media/{name}")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"RIFF....WEBP"
+    assert "immutable" in response["Cache-Control"]
+    assert client.get("/media/../secret_key").status_code in (400, 404)  # never the file
+    default_storage.delete(name)
