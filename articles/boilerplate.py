@@ -13,6 +13,11 @@ from dataclasses import dataclass, replace
 import lxml.html
 from lxml.html import HtmlElement
 
+from articles.canonical import fingerprint as text_fingerprint
+from articles.models import Article
+from articles.models import LearnedBlock as StoredBlock
+from herald.lib.sanitize import html_to_text
+
 # Elements that start a block of their own; any other (a, em, span, label, button...) is inline
 # and its text belongs to the block around it.
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -241,3 +246,58 @@ def _prune(element: HtmlElement | None, root: HtmlElement) -> None:
         element = element.getparent()
     if top is not None:
         _drop(top, root)
+
+
+# --- Per source: what has been learned, kept in LearnedBlock rows, applied to its articles ---
+
+WINDOW = 50  # learn from the latest articles, so a source's new layout replaces its old one
+
+
+def selectors_of(source) -> list[str]:
+    return [line.strip() for line in source.remove_selectors.splitlines() if line.strip()]
+
+
+def removable(source) -> set[str]:
+    return set(source.learned_blocks.filter(removed=True).values_list("fingerprint", flat=True))
+
+
+def clean_for(source, html: str) -> str:
+    """An article's sanitised HTML without what `source` is known to repeat."""
+    return strip(html, removable(source), selectors_of(source))
+
+
+def relearn(source) -> bool:
+    """Learn `source`'s recurring blocks from its latest articles and, when what is removed
+    changed, clean its whole history again. An editor's un-marking is kept. True if changed."""
+    before = removable(source)
+    latest = Article.objects.filter(source=source).order_by("-published_at", "-id")[:WINDOW]
+    learned = learn(a.raw_html or a.content_html for a in latest.only("raw_html", "content_html"))
+    kept = set(source.learned_blocks.filter(removed=False).values_list("fingerprint", flat=True))
+    source.learned_blocks.exclude(fingerprint__in=set(learned) | kept).delete()
+    for block in learned.values():
+        StoredBlock.objects.update_or_create(
+            source=source,
+            fingerprint=block.fingerprint,
+            defaults={"sample": block.sample, "count": block.count, "share": block.share},
+        )
+    if removable(source) == before:
+        return False
+    reclean(source)
+    return True
+
+
+def reclean(source) -> int:
+    """Make every article of `source` again from its raw HTML with what is removed now. Returns
+    how many changed."""
+    unwanted, selectors = removable(source), selectors_of(source)
+    changed = 0
+    articles = Article.objects.filter(source=source).only("raw_html", "content_html")
+    for article in articles.iterator():
+        html = strip(article.raw_html or article.content_html, unwanted, selectors)
+        if html != article.content_html:
+            text = html_to_text(html)
+            Article.objects.filter(pk=article.pk).update(
+                content_html=html, content_text=text, fingerprint=text_fingerprint(text)
+            )
+            changed += 1
+    return changed

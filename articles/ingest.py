@@ -10,7 +10,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from articles import extract, images
+from articles import boilerplate, extract, images
 from articles.canonical import canonical_url, fingerprint
 from articles.models import Article
 from herald.lib.sanitize import clean_html, html_to_text
@@ -24,7 +24,7 @@ FULL_TEXT_WORDS = 80
 # What a revision compares; the rest follows from these or is the article's identity (GUID,
 # link, first publication), which a revision never changes.
 REVISED = ["title", "author", "summary", "content_html", "language"]
-FOLLOWS = ["content_text", "text_from", "fingerprint", "updated_at", "entry_hash"]
+FOLLOWS = ["content_text", "raw_html", "text_from", "fingerprint", "updated_at", "entry_hash"]
 PICTURE = ["image_url", "image", "image_small", "image_width", "image_height"]
 
 
@@ -86,9 +86,12 @@ def _draft(source: Source, entry: Entry, guid: str, link: str, now: datetime) ->
     """The article as the feed (and, for a summary, the page) tells it: unsaved, no picture yet
     (its address is in image_url)."""
     summary = html_to_text(entry.summary_html)
-    content_html = clean_html(
-        entry.content_html or entry.summary_html, base_url=entry.url, keep_images=False
-    )
+    selectors = boilerplate.selectors_of(source)
+    feed_html = entry.content_html or entry.summary_html
+    if selectors and feed_html:
+        # Before sanitising, while the outlet's classes and ids are there to be matched.
+        feed_html = boilerplate.strip(feed_html, (), selectors)
+    content_html = clean_html(feed_html, base_url=entry.url, keep_images=False)
     content_text = html_to_text(content_html)
     text_from = Article.TextFrom.FEED
     page = None
@@ -100,6 +103,10 @@ def _draft(source: Source, entry: Entry, guid: str, link: str, now: datetime) ->
         # The page is read by a machine: its text is taken only when it says more than the feed.
         if _words(page_text) > _words(content_text):
             content_html, content_text, text_from = page_html, page_text, Article.TextFrom.PAGE
+    # Kept whole for learning; shown without what the source is known to repeat on every page.
+    raw_html = content_html
+    content_html = boilerplate.clean_for(source, raw_html)
+    content_text = html_to_text(content_html)
     canonical = (page and page.canonical_url) or link
     if len(canonical) > Article._meta.get_field("canonical_url").max_length:
         canonical = link
@@ -121,6 +128,7 @@ def _draft(source: Source, entry: Entry, guid: str, link: str, now: datetime) ->
         summary=summary,
         content_html=content_html,
         content_text=content_text,
+        raw_html=raw_html,
         text_from=text_from,
         fingerprint=fingerprint(content_text),
         image_url=_fit(image_url, "image_url"),
@@ -175,7 +183,7 @@ def _revise(article: Article, draft: Article, now: datetime) -> Article:
         and _words(draft.content_text) < _words(article.content_text)
     ):
         # The page could not be read this time: the feed's teaser must not replace its text.
-        for name in ("content_html", "content_text", "text_from", "fingerprint"):
+        for name in ("content_html", "content_text", "raw_html", "text_from", "fingerprint"):
             setattr(draft, name, getattr(article, name))
     changed = [name for name in REVISED if getattr(article, name) != getattr(draft, name)]
     changed += ["updated_at"] if draft.updated_at and draft.updated_at != article.updated_at else []

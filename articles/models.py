@@ -47,6 +47,9 @@ class Article(models.Model):
     summary = models.TextField(blank=True, help_text="Plain text, from the feed")
     content_html = models.TextField("content (sanitised HTML)", blank=True)
     content_text = models.TextField("content (plain text)", blank=True)
+    # The sanitised text before the source's learned boilerplate was removed: what learning reads,
+    # and what content_html is made again from when the learned blocks change.
+    raw_html = models.TextField(blank=True, editable=False)
     text_from = models.CharField(
         "text from", max_length=4, choices=TextFrom, default=TextFrom.FEED, editable=False
     )
@@ -124,3 +127,26 @@ class Article(models.Model):
         if self.display == Source.Display.TITLE:
             return ""
         return excerpt(self.summary, self.content_text)
+
+
+class LearnedBlock(models.Model):
+    """A block of text that recurs across one source's articles (a promo, a share bar, a comment
+    form), learned from the source's own history and removed from all its articles unless an
+    editor un-marks it."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="learned_blocks")
+    fingerprint = models.CharField(max_length=32)
+    sample = models.TextField(help_text="The block as first seen")
+    count = models.PositiveIntegerField(help_text="How many recent articles carried it")
+    share = models.FloatField(help_text="The part of recent articles that carried it")
+    removed = models.BooleanField(default=True, help_text="Untick to keep this block in articles")
+    learned_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-count"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "fingerprint"], name="learnedblock_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.sample[:80]

@@ -5,7 +5,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
+from articles import boilerplate
+from articles.models import LearnedBlock
 from sources.models import Source
 from sources.opml import OpmlError, export_opml, import_opml
 from sources.poll import poll_source
@@ -23,8 +27,36 @@ class OpmlImportForm(forms.Form):
         return upload
 
 
+class SourceForm(forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = ["remove_selectors"]  # the admin adds the fields of its fieldsets
+
+    def clean_remove_selectors(self):
+        value = self.cleaned_data["remove_selectors"]
+        for line in value.splitlines():
+            if line.strip():
+                try:
+                    boilerplate.css_to_xpath(line.strip())
+                except ValueError as error:
+                    raise forms.ValidationError(f"{line.strip()!r}: {error}") from None
+        return value
+
+
+class LearnedBlockInline(admin.TabularInline):
+    model = LearnedBlock
+    verbose_name_plural = "Recurring blocks learned from this source's pages"
+    fields = ["sample", "count", "share", "removed", "learned_at"]
+    readonly_fields = ["sample", "count", "share", "learned_at"]
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceForm
     list_display = [
         "name",
         "display",
@@ -36,14 +68,50 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["is_active", "display", "language"]
     search_fields = ["name", "feed_url", "homepage"]
     readonly_fields = [
-        "last_polled_at", "last_success_at", "last_error", "last_error_at", "error_count",
-        "created_at",
+        "last_polled_at", "last_success_at", "last_status", "last_error", "last_error_at",
+        "error_count", "disabled_reason", "created_at", "recent_polls",
     ]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["name", "feed_url", "homepage", "language", "display", "is_active"]}),
-        ("Polling", {"fields": ["poll_interval", "next_poll_at"]}),
+        ("Gathering", {"fields": ["fetch_pages", "remove_selectors"]}),
+        ("Polling", {"fields": ["poll_interval", "min_interval", "max_interval", "next_poll_at"]}),
         ("Health", {"fields": readonly_fields}),
     ]
+    inlines = [LearnedBlockInline]
+
+    @admin.display(description="Recent polls")
+    def recent_polls(self, source):
+        rows = source.fetch_log.all()[:20]
+        if not rows:
+            return "None yet"
+        lines = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} ms</td><td>{}</td></tr>",
+            (
+                (
+                    f"{r.at:%Y-%m-%d %H:%M}",
+                    r.status or "-",
+                    r.entries,
+                    r.created,
+                    r.duration_ms,
+                    r.error,
+                )
+                for r in rows
+            ),
+        )
+        head = "".join(
+            f"<th>{name}</th>" for name in ("When", "HTTP", "Entries", "New", "Took", "Error")
+        )
+        return format_html("<table><tr>{}</tr>{}</table>", mark_safe(head), lines)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # An un-marked block or a new selector applies to the articles already stored, too.
+        if change and (form.has_changed() or any(f.has_changed() for f in formsets)):
+            changed = boilerplate.reclean(form.instance)
+            if changed:
+                self.message_user(request, f"{changed} articles cleaned again.")
+
     actions = ["poll_now", "export_as_opml"]
 
     @admin.action(description="Poll the selected sources now")

@@ -41,6 +41,12 @@ class Source(models.Model):
         help_text="Adapted after each poll (busy feeds more often, quiet ones less), within the "
         "bounds below.",
     )
+    remove_selectors = models.TextField(
+        "remove these elements",
+        blank=True,
+        help_text="CSS selectors, one a line (tag, .class, #id, descendants), of blocks to remove "
+        "from this source's feed content and articles, besides what Herald learns by itself.",
+    )
     min_interval = models.PositiveIntegerField("shortest interval (seconds)", default=5 * 60)
     max_interval = models.PositiveIntegerField("longest interval (seconds)", default=24 * 3600)
     is_active = models.BooleanField("active", default=True)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from django.utils import timezone
 
+from articles import boilerplate
 from articles.ingest import store_entry
 from herald.lib.http import FetchError, Response, fetch
 from sources import schedule
@@ -183,6 +184,8 @@ def poll_source(
     if feed is not None:
         _follow_permanent_redirect(source, response)
         _store(source, feed, now, result)
+        if result.created:
+            boilerplate.relearn(source)
 
     source.last_polled_at = now
     source.last_status = result.status
