@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 
 from sources.models import HostSlot
 
-SLOT_LEASE = timedelta(minutes=2)
+# As long as a poll's claim: a slot is held while the feed's pages are fetched too.
+SLOT_LEASE = timedelta(minutes=15)
 
 
 def acquire(host: str, now: datetime) -> HostSlot | None:

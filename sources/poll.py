@@ -181,11 +181,13 @@ def poll_source(
         except (FetchError, FeedError, PollFailed) as error:
             failure = error if isinstance(error, PollFailed) else PollFailed(str(error))
             result.error = str(failure)
-    if feed is not None:
-        _follow_permanent_redirect(source, response)
-        _store(source, feed, now, result)
-        if result.created:
-            boilerplate.relearn(source)
+        if feed is not None:
+            # Still inside the slot: the article pages and pictures fetched while storing are
+            # requests to the outlet too, made one at a time.
+            _follow_permanent_redirect(source, response)
+            _store(source, feed, now, result)
+    if result.created:
+        boilerplate.relearn(source)
 
     source.last_polled_at = now
     source.last_status = result.status
