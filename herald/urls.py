@@ -12,14 +12,13 @@ urlpatterns = [
     path("", include("portal.urls")),
 ]
 
+
+# The embedded default serves stored lead images itself; their names carry a content hash, so
+# they never change and may be cached for good. Scale-out serves media from its storage.
+@cache_control(public=True, max_age=365 * 24 * 3600, immutable=True)
+def media(request, path):
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.SERVE_MEDIA:
-    # The embedded default serves stored lead images itself; their names carry a content hash,
-    # so they never change and may be cached for good. Scale-out serves media from its storage.
-    media = cache_control(public=True, max_age=365 * 24 * 3600, immutable=True)(serve)
-    urlpatterns.append(
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            media,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media))

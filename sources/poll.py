@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 # the next tick finds the source due again and another worker takes it.
 CLAIM_LEASE = timedelta(minutes=15)
 # A source whose host is busy with other polls waits this long (jittered) and tries again.
-HOST_BUSY_WAIT = 30
+HOST_BUSY_WAIT = 5
 PERMANENT = {301, 308}
 POLL_FIELDS = [
     "feed_url", "etag", "last_modified", "poll_interval", "next_poll_at", "last_polled_at",

@@ -7,6 +7,7 @@ from huey.contrib.djhuey import HUEY
 from articles.models import Article
 from herald.tasks import enqueue_due_polls, tick_polls
 from herald.testing import rss
+from sources.hosts import acquire
 from sources.models import Source
 from sources.tasks import poll
 
@@ -39,3 +40,19 @@ def test_a_poll_task_goes_through_djangos_task_interface(feed_server, db):
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == "HTTP 200, 1 entries, 1 new articles"
     assert Article.objects.count() == 1
+
+
+def test_a_deferred_poll_comes_back_by_itself_when_due(feed_server, db, settings):
+    settings.FETCH_PER_HOST = 1
+    source = Source.objects.create(feed_url=feed_server.serve("/f.xml", FEED), name="Outlet")
+    held = acquire("127.0.0.1", timezone.now())
+    try:
+        HUEY.storage.flush_schedule()
+        result = poll.enqueue(source.pk)
+        result.refresh()
+        assert result.return_value == "deferred: its host is busy with other polls"
+        (again,) = HUEY.scheduled()
+        source.refresh_from_db()
+        assert abs(again.eta - source.next_poll_at.replace(tzinfo=None)) < timedelta(seconds=1)
+    finally:
+        held.delete()

@@ -9,7 +9,14 @@ from articles.models import Article
 from herald.testing import rss
 from sources.hosts import acquire
 from sources.models import HostSlot, Source
-from sources.poll import CLAIM_LEASE, claim, due_source_ids, handle_one_poll, poll_source
+from sources.poll import (
+    CLAIM_LEASE,
+    HOST_BUSY_WAIT,
+    claim,
+    due_source_ids,
+    handle_one_poll,
+    poll_source,
+)
 
 ITEMS = [
     {
@@ -279,9 +286,9 @@ def test_a_busy_host_defers_the_poll(source, settings):
     held = acquire("127.0.0.1", now)
     result = poll_source(source.pk, now=now, rng=NoJitter())
     assert result.deferred and str(result) == "deferred: its host is busy with other polls"
-    assert Source.objects.get().next_poll_at == now + timedelta(seconds=30)
+    assert Source.objects.get().next_poll_at == now + timedelta(seconds=HOST_BUSY_WAIT)
     held.delete()
-    assert poll_source(source.pk, now=now + timedelta(seconds=30)).created
+    assert poll_source(source.pk, now=now + timedelta(seconds=HOST_BUSY_WAIT)).created
 
 
 @pytest.mark.django_db(transaction=True)
