@@ -262,8 +262,11 @@ def removable(source) -> set[str]:
 
 
 def clean_for(source, html: str) -> str:
-    """An article's sanitised HTML without what `source` is known to repeat."""
-    return strip(html, removable(source), selectors_of(source))
+    """An article's sanitised HTML without what `source` is known to repeat. What is removed is
+    read once per Source instance (one poll), not once per article; relearn() reads it anew."""
+    if not hasattr(source, "_removable"):
+        source._removable = removable(source)
+    return strip(html, source._removable, selectors_of(source))
 
 
 def relearn(source) -> bool:
@@ -280,6 +283,7 @@ def relearn(source) -> bool:
             fingerprint=block.fingerprint,
             defaults={"sample": block.sample, "count": block.count, "share": block.share},
         )
+    source.__dict__.pop("_removable", None)
     if removable(source) == before:
         return False
     reclean(source)
