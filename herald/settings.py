@@ -105,6 +105,7 @@ FETCH_ALLOW = config.env_list(
 )
 FETCH_TIMEOUT = config.env_int(env, "FETCH_TIMEOUT", 20)
 FETCH_CONNECT_TIMEOUT = config.env_int(env, "FETCH_CONNECT_TIMEOUT", 10)
+FETCH_READ_TIMEOUT = config.env_int(env, "FETCH_READ_TIMEOUT", 10)
 FETCH_MAX_BYTES = config.env_int(env, "FETCH_MAX_BYTES", 5 * 1024 * 1024)
 FETCH_MAX_REDIRECTS = config.env_int(env, "FETCH_MAX_REDIRECTS", 5)
 # Requests in flight to one host at once, across all workers.

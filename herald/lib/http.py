@@ -56,7 +56,7 @@ def fetch(
     """GET url, following redirects (each hop checked), and return the last answer whatever its
     status; a 304 answers a conditional GET. Raises FetchError when no answer came."""
     limit = settings.FETCH_MAX_BYTES if max_bytes is None else max_bytes
-    max_redirects = getattr(settings, "FETCH_MAX_REDIRECTS", 5)
+    max_redirects = settings.FETCH_MAX_REDIRECTS
     deadline = time.monotonic() + settings.FETCH_TIMEOUT
     request_headers = httpx.Headers({"User-Agent": settings.HERALD_USER_AGENT})
     request_headers.update(headers or {})
@@ -65,8 +65,7 @@ def fetch(
         request_headers["If-None-Match"] = etag
     if last_modified:
         request_headers["If-Modified-Since"] = last_modified
-    connect = getattr(settings, "FETCH_CONNECT_TIMEOUT", 10)
-    timeout = httpx.Timeout(getattr(settings, "FETCH_READ_TIMEOUT", 10), connect=connect)
+    timeout = httpx.Timeout(settings.FETCH_READ_TIMEOUT, connect=settings.FETCH_CONNECT_TIMEOUT)
     redirects: list[tuple[int, str]] = []
     try:
         # The transport alone, not httpx.Client: no redirects, cookies or proxies of its own.
