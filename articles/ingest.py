@@ -96,7 +96,12 @@ def _draft(source: Source, entry: Entry, guid: str, link: str, now: datetime) ->
     text_from = Article.TextFrom.FEED
     page = None
     if _wants_page(source, entry, _words(html_to_text(entry.content_html)), _words(summary)):
-        page = extract.fetch_page(link or entry.url)  # tracking parameters are none of theirs
+        known = extract.Known(
+            html_to_text(entry.title), html_to_text(entry.author), entry.published
+        )
+        page = extract.fetch_page(
+            link or entry.url, known
+        )  # tracking parameters are none of theirs
     if page:
         page_html = clean_html(page.content_html, base_url=page.url, keep_images=False)
         page_text = html_to_text(page_html)
