@@ -35,9 +35,7 @@ def store_entry(source: Source, entry: Entry, now: datetime) -> tuple[Article, b
     guid = _fit(entry.guid, "guid")
     link = _link(entry.url)
     seen = entry_hash(entry)
-    article = _find(source, Q(guid=guid))
-    if article is None and link:
-        article = _find(source, Q(canonical_url=link))
+    article = _known(source, guid, link)
     if article is not None and article.entry_hash == seen:
         return article, False
     draft = _draft(source, entry, guid, link, now)
@@ -66,6 +64,14 @@ def _fit(value: str, field: str) -> str:
 def _link(url: str) -> str:
     link = canonical_url(url)
     return link if len(link) <= Article._meta.get_field("canonical_url").max_length else ""
+
+
+def _known(source: Source, guid: str, link: str) -> Article | None:
+    """The article this entry already is: by GUID, else by link. One query for both, since
+    most entries of a feed are new and both must be asked."""
+    where = Q(guid=guid) | Q(canonical_url=link) if link else Q(guid=guid)
+    found = list(Article.objects.filter(where, source=source)[:2])
+    return next((a for a in found if a.guid == guid), found[0] if found else None)
 
 
 def _find(source: Source, where: Q) -> Article | None:
