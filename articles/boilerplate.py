@@ -125,6 +125,8 @@ def strip(
     without the containers those removals left empty. Returned unchanged when nothing matched."""
     unwanted = set(fingerprints) - set(disabled) - {""}
     xpaths = [css_to_xpath(selector) for selector in selectors]  # bad input fails before work
+    if not unwanted and not xpaths:
+        return html  # nothing learned, nothing selected: no parse on the ingest path
     root = _parse(html)
     selected = [element for xpath in xpaths for element in root.xpath(xpath)]
     for element in selected:
