@@ -78,9 +78,9 @@ class Source(models.Model):
     # Errors back off exponentially, capped, so a failing source is retried but not hammered.
     MAX_BACKOFF = timedelta(hours=6)
 
-    def next_poll_after_error(self, now):
+    def error_backoff(self) -> timedelta:
         backoff = timedelta(seconds=self.poll_interval) * 2 ** min(self.error_count, 10)
-        return now + min(backoff, max(self.MAX_BACKOFF, timedelta(seconds=self.poll_interval)))
+        return min(backoff, max(self.MAX_BACKOFF, timedelta(seconds=self.poll_interval)))
 
 
 class FetchLog(models.Model):

@@ -144,11 +144,9 @@ def _failed(source: Source, failure: PollFailed, now: datetime, rng) -> None:
     if failure.disable:
         source.is_active = False
         source.disabled_reason = str(failure)
-    wait = source.next_poll_after_error(now) - now
+    backoff = schedule.jittered(int(source.error_backoff().total_seconds()), rng)
     # Retry-After is a minimum, even past our own backoff.
-    source.next_poll_at = now + max(
-        schedule.jittered(int(wait.total_seconds()), rng), failure.wait or timedelta(0)
-    )
+    source.next_poll_at = now + max(backoff, failure.wait or timedelta(0))
 
 
 def poll_source(
