@@ -24,7 +24,9 @@ FULL_TEXT_WORDS = 80
 # What a revision compares; the rest follows from these or is the article's identity (GUID,
 # link, first publication), which a revision never changes.
 REVISED = ["title", "author", "summary", "content_html", "language"]
-FOLLOWS = ["content_text", "raw_html", "text_from", "fingerprint", "updated_at", "entry_hash"]
+FOLLOWS = [
+    "content_text", "raw_html", "text_from", "fingerprint", "updated_at", "entry_hash", "categories"
+]  # fmt: skip
 PICTURE = ["image_url", "image", "image_small", "image_width", "image_height"]
 
 
@@ -144,6 +146,7 @@ def _draft(source: Source, entry: Entry, guid: str, link: str, now: datetime) ->
         fingerprint=fingerprint(content_text),
         image_url=_fit(image_url, "image_url"),
         language=_fit(entry.language or (page and page.language) or source.language, "language"),
+        categories=[html_to_text(c)[:100] for c in entry.categories[:20]],
     )
 
 

@@ -1,5 +1,7 @@
-"""Articles: what Herald keeps of each entry an outlet published, and how much of it to show."""
+"""Articles: what Herald keeps of each entry an outlet published, and how much of it to show;
+the sections, tags and stories that organize them; and the editors' own posts."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -16,6 +18,101 @@ def excerpt(summary: str, text: str, words: int = EXCERPT_WORDS) -> str:
     lead = " ".join(opening[:words]) + (" …" if len(opening) > words else "")
     candidates = [c for c in (summary.strip(), lead.strip()) if c]
     return min(candidates, key=len) if candidates else ""
+
+
+class Section(models.Model):
+    """A part of the newspaper (Politics, Sports...). Data, not code: editors add, rename, merge
+    and retire sections. A retired section takes no new articles but its pages stay reachable;
+    a merged one sends its readers on to the section it was merged into."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=100)
+    colour = models.CharField(
+        max_length=7, default="#5a5a5a", help_text="The section's accent, as #rrggbb"
+    )
+    keywords = models.TextField(
+        "keyword hints",
+        blank=True,
+        help_text="Words an outlet's feed category or URL may use for this section, one a line "
+        "(e.g. football, soccer for Sports)",
+    )
+    is_active = models.BooleanField(
+        "active", default=True, help_text="Untick to retire: no new articles, old ones stay"
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:section", args=[self.slug])
+
+    def hints(self) -> list[str]:
+        """The words that name this section: its name, its slug and its keyword hints."""
+        words = [self.name, self.slug, *self.keywords.replace(",", "\n").splitlines()]
+        return list(dict.fromkeys(w.strip().lower() for w in words if w.strip()))
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:100] or "tag"
+        super().save(*args, **kwargs)
+
+
+class Story(models.Model):
+    """One event as several outlets covered it: the articles that are copies of each other or
+    tell the same news in other words. Its headline article is the one shown for it."""
+
+    headline = models.ForeignKey(
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    headline_by_editor = models.BooleanField(
+        default=False, help_text="An editor picked the headline article: keep it"
+    )
+    language = models.CharField(max_length=16, blank=True)
+    first_published_at = models.DateTimeField()
+    last_published_at = models.DateTimeField()
+    article_count = models.PositiveIntegerField(default=0)
+    outlet_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-last_published_at", "-id"]
+        verbose_name_plural = "stories"
+        indexes = [
+            # clustering's candidates: WHERE last_published_at >= ? ORDER BY last_published_at DESC
+            models.Index(fields=["-last_published_at"], name="story_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline.title if self.headline_id else f"Story {self.pk}"
+
+
+class SectionBy(models.TextChoices):
+    """The layer that chose an article's section, first to last."""
+
+    EDITOR = "editor", "an editor"
+    RULE = "rule", "the source's mapping"
+    DEFAULT = "default", "the source's default section"
+    CLASSIFIER = "classifier", "the text classifier"
+    NOBODY = "", "nobody yet (unsorted)"
 
 
 class Article(models.Model):
@@ -64,6 +161,40 @@ class Article(models.Model):
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
+    # Organization: one main section (none while it waits in the unsorted queue), extra
+    # sections and tags; why it got its section; its story; what editors decided.
+    categories = models.JSONField(
+        "feed categories", default=list, blank=True, editable=False,
+        help_text="The categories the outlet's feed gave the entry",
+    )  # fmt: skip
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    extra_sections = models.ManyToManyField(Section, blank=True, related_name="extra_articles")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    section_by = models.CharField(
+        "section chosen by", max_length=10, choices=SectionBy, default=SectionBy.NOBODY
+    )
+    section_reason = models.CharField("why this section", max_length=300, blank=True)
+    section_score = models.FloatField("classifier's confidence", null=True, blank=True)
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies",
+        help_text="The article this one copies (near-identical text): not shown again as an item",
+    )  # fmt: skip
+    related = models.ManyToManyField(
+        "self", through="RelatedArticle", symmetrical=False, blank=True, related_name="+"
+    )
+    is_hidden = models.BooleanField("hidden", default=False)
+    is_pinned = models.BooleanField("pinned to the home page", default=False)
+    is_featured = models.BooleanField("featured", default=False)
+    # Organizing (section, story, related) is a claimed step: organized_at is set when done;
+    # organize_claimed_until is a worker's lease on it.
+    organized_at = models.DateTimeField(null=True, blank=True, editable=False)
+    organize_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+
     # Identity and history, for ingest: the same text twice in a source is one article
     # (fingerprint); a feed entry seen unchanged is not stored again (entry_hash); each change
     # the outlet makes counts a revision.
@@ -95,6 +226,16 @@ class Article(models.Model):
                 condition=~models.Q(fingerprint=""),
                 name="article_by_fingerprint",
             ),
+            # a section's page: WHERE section_id = ? ORDER BY published_at DESC
+            models.Index(fields=["section", "-published_at"], name="article_by_section"),
+            # the organize tick: WHERE organized_at IS NULL
+            models.Index(
+                fields=["id"],
+                condition=models.Q(organized_at__isnull=True),
+                name="article_unorganized",
+            ),
+            # the classifier's labels: WHERE section_by IN ('editor', 'rule')
+            models.Index(fields=["section_by"], name="article_by_section_by"),
         ]
 
     def __str__(self) -> str:
@@ -150,3 +291,150 @@ class LearnedBlock(models.Model):
 
     def __str__(self) -> str:
         return self.sample[:80]
+
+
+class SectionRule(models.Model):
+    """The source's own mapping onto sections (layer a), or its default section (layer b)."""
+
+    class Kind(models.TextChoices):
+        CATEGORY = "category", "feed category is"
+        URL = "url", "article URL contains"
+        DEFAULT = "default", "any other article (default section)"
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="section_rules")
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.CATEGORY)
+    pattern = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A category (case does not matter) or a piece of URL such as /sport/; "
+        "empty for the default section",
+    )
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="rules")
+
+    class Meta:
+        ordering = ["source", "kind", "pattern"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "pattern"], name="sectionrule_unique")
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.DEFAULT:
+            return f"{self.source}: default → {self.section}"
+        return f"{self.source}: {self.get_kind_display()} {self.pattern!r} → {self.section}"
+
+
+class ClassifierVersion(models.Model):
+    """One trained text classifier (layer c). Kept in the database, so every worker on every
+    machine uses the same version; the newest is the one in use."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    labels = models.PositiveIntegerField(help_text="Labelled articles it was trained on")
+    sections = models.JSONField(default=list, help_text="Section slugs it can choose")
+    score = models.FloatField(
+        "cross-validated macro-F1", null=True, blank=True, help_text="None: too few labels"
+    )
+    threshold = models.FloatField(help_text="Below this confidence an article stays unsorted")
+    model = models.BinaryField(editable=False)
+
+    class Meta:
+        ordering = ["-id"]
+        get_latest_by = "id"
+
+    def __str__(self) -> str:
+        return f"v{self.pk} ({self.labels} labels)"
+
+
+class MinHashBand(models.Model):
+    """The near-duplicate index: one row per LSH band of an article's MinHash signature. Two
+    articles sharing a key are candidates for being copies of each other."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="minhash_bands")
+    key = models.BigIntegerField(help_text="The band's number and hash, folded into one value")
+
+    class Meta:
+        indexes = [
+            # near-duplicate candidates: WHERE key IN (...)
+            models.Index(fields=["key"], name="minhashband_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.key}"
+
+
+class RelatedArticle(models.Model):
+    """The "related stories" under an article: computed when it is organized, not per page view."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+
+    class Meta:
+        ordering = ["article", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "related"], name="related_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.related_id} ({self.score:.2f})"
+
+
+class EditorProfile(models.Model):
+    """What readers see of an editor: the byline on their posts."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="editor_profile"
+    )
+    byline = models.CharField(max_length=200, help_text="As shown on posts, e.g. Ana Ruiz, Editor")
+    bio = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return self.byline
+
+
+class Post(models.Model):
+    """An editor's own article, written in Markdown; rendered and sanitised when saved."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    byline = models.CharField(max_length=200, blank=True, help_text="Empty: the author's profile")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="posts"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
+    summary = models.TextField(blank=True, help_text="Shown in lists and feeds")
+    body = models.TextField(help_text="Markdown")
+    body_html = models.TextField(editable=False, blank=True)
+    lead_image = models.ImageField(upload_to="posts/%Y/%m/", blank=True)
+    lead_image_alt = models.CharField("lead image description", max_length=300, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        null=True, blank=True, help_text="Scheduled posts publish themselves at this time"
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    correction = models.TextField(
+        blank=True, help_text="Shown on the post: what was corrected after publication"
+    )
+    corrected_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            # the scheduler: WHERE status = 'scheduled' AND publish_at <= now
+            models.Index(fields=["status", "publish_at"], name="post_due"),
+            models.Index(fields=["status", "-published_at"], name="post_published"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -120,3 +120,20 @@ class HostSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.host}#{self.slot}"
+
+
+class Takedown(models.Model):
+    """An outlet that asked to be removed: its articles are deleted and nothing from its host
+    is gathered again (adding it as a source is refused, and so is polling)."""
+
+    host = models.CharField(max_length=255, unique=True, help_text="e.g. news.example.com")
+    name = models.CharField("outlet", max_length=200, blank=True)
+    reason = models.TextField(blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    by = models.CharField("taken down by", max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["host"]
+
+    def __str__(self) -> str:
+        return self.host
