@@ -5,6 +5,7 @@ changed updates its article as a new revision."""
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -28,25 +29,39 @@ FOLLOWS = [
     "content_text", "raw_html", "text_from", "fingerprint", "updated_at", "entry_hash", "categories"
 ]  # fmt: skip
 PICTURE = ["image_url", "image", "image_small", "image_width", "image_height"]
+# What the look-up of an entry loads: what tells an unchanged entry from a changed one, without
+# the article's text.
+IDENTITY = ["pk", "guid", "canonical_url", "entry_hash", "revision"]
+LOOKUP_CHUNK = 400  # entries per look-up query: two parameters each, far below SQLite's limit
 
 
-def store_entry(source: Source, entry: Entry, now: datetime) -> tuple[Article, bool]:
+def store_entry(
+    source: Source, entry: Entry, now: datetime, holdings: "Holdings | None" = None
+) -> tuple[Article, bool]:
     """Store one feed entry as an article of `source`, or update the article it already is.
     Returns (article, created). An entry seen unchanged costs a look-up and writes nothing;
-    the network (the page, the picture) is used before any write."""
+    the network (the page, the picture) is used before any write. `holdings`: what a poll
+    read once for all its entries (see Holdings); by default this entry's own look-up."""
+    if holdings is None:
+        holdings = Holdings(source, [entry])
     guid = _fit(entry.guid, "guid")
     link = _link(entry.url)
     seen = entry_hash(entry)
-    article = _known(source, guid, link)
+    article = holdings.known(guid, link)
     if article is not None and article.entry_hash == seen:
         return article, False
     draft = _draft(source, entry, guid, link, now)
     draft.entry_hash = seen
     if article is None:
-        if twin := _same_story(source, draft):
+        if twin := holdings.same_story(draft):
             return twin, False
-        return _create(draft)
-    return _revise(article, draft, now), False
+        article, created = _create(draft)
+        holdings.hold(article, created)
+        return article, created
+    # The look-up read only what tells an entry apart; a revision compares the whole article.
+    article = _revise(Article.objects.get(pk=article.pk), draft, now)
+    holdings.hold(article, created=False)
+    return article, False
 
 
 def entry_hash(entry: Entry) -> str:
@@ -68,12 +83,66 @@ def _link(url: str) -> str:
     return link if len(link) <= Article._meta.get_field("canonical_url").max_length else ""
 
 
-def _known(source: Source, guid: str, link: str) -> Article | None:
-    """The article this entry already is: by GUID, else by link. One query for both, since
-    most entries of a feed are new and both must be asked."""
-    where = Q(guid=guid) | Q(canonical_url=link) if link else Q(guid=guid)
-    found = list(Article.objects.filter(where, source=source)[:2])
-    return next((a for a in found if a.guid == guid), found[0] if found else None)
+class Holdings:
+    """What a source already holds that a poll's entries may be, read once per poll rather than
+    once per entry: the articles with the entries' GUIDs or links (one query for the whole
+    feed), and, for the look-up by text, whether the source held any article before this poll.
+    A new source's first poll then matches its entries' texts against the articles it has just
+    stored, in memory. Sound because a source is polled by one worker at a time (its claim);
+    should another writer appear anyway (an insert that fails on a unique constraint), every
+    later look-up goes to the database again."""
+
+    def __init__(self, source: Source, entries: Sequence[Entry]):
+        self.source = source
+        self.by_guid: dict[str, Article] = {}
+        self.by_link: dict[str, Article] = {}
+        self.stored: dict[int, Article] = {}  # by this poll, as they are now
+        self._others: bool | None = None  # whether the source holds articles stored elsewhere
+        keys = [(_fit(entry.guid, "guid"), _link(entry.url)) for entry in entries]
+        for start in range(0, len(keys), LOOKUP_CHUNK):
+            chunk = keys[start : start + LOOKUP_CHUNK]
+            where = Q(guid__in=[guid for guid, _ in chunk])
+            if links := [link for _, link in chunk if link]:
+                where |= Q(canonical_url__in=links)
+            found = Article.objects.filter(where, source=source).order_by().only(*IDENTITY)
+            for article in found:
+                self._index(article)
+
+    def known(self, guid: str, link: str) -> Article | None:
+        """The article this entry already is: by GUID, else by link. Only its IDENTITY fields
+        are loaded (an article stored in this poll is whole)."""
+        return self.by_guid.get(guid) or (self.by_link.get(link) if link else None)
+
+    def same_story(self, draft: Article) -> Article | None:
+        """An article of the source that is this entry under another GUID and link: the
+        page's own canonical address, or the same text."""
+        if self._others is None:
+            held = Article.objects.filter(source=self.source).exclude(pk__in=list(self.stored))
+            self._others = held.exists()
+        if self._others:
+            return _same_story(self.source, draft)
+        # As _same_story's query would answer: the latest match (Article's ordering).
+        matches = [
+            article
+            for article in self.stored.values()
+            if (draft.canonical_url and article.canonical_url == draft.canonical_url)
+            or (draft.fingerprint and article.fingerprint == draft.fingerprint)
+        ]
+        return max(matches, key=lambda a: (a.published_at, a.pk), default=None)
+
+    def hold(self, article: Article, created: bool) -> None:
+        """Count in an article as it now is: one this poll created or revised, or one that was
+        there before it (revised, or stored by another writer meanwhile)."""
+        self._index(article)
+        if created or article.pk in self.stored:
+            self.stored[article.pk] = article
+        else:
+            self._others = True
+
+    def _index(self, article: Article) -> None:
+        self.by_guid[article.guid] = article
+        if article.canonical_url:
+            self.by_link[article.canonical_url] = article
 
 
 def _find(source: Source, where: Q) -> Article | None:
@@ -119,7 +188,8 @@ def _draft(source: Source, entry: Entry, guid: str, link: str, now: datetime) ->
     # Kept whole for learning; shown without what the source is known to repeat on every page.
     raw_html = content_html
     content_html = boilerplate.clean_for(source, raw_html)
-    content_text = html_to_text(content_html)
+    if content_html != raw_html:  # else content_text is already its text
+        content_text = html_to_text(content_html)
     canonical = (page and page.canonical_url) or link
     if len(canonical) > Article._meta.get_field("canonical_url").max_length:
         canonical = link

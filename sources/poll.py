@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 from django.utils import timezone
 
 from articles import boilerplate
-from articles.ingest import store_entry
-from herald.lib.http import FetchError, Response, fetch
+from articles.ingest import Holdings, store_entry
+from herald.lib.http import FetchError, Response, fetch, keep_alive
 from sources import schedule
 from sources.hosts import host_slot
 from sources.models import FetchLog, Source
@@ -109,12 +109,13 @@ def _follow_permanent_redirect(source: Source, response: Response) -> None:
 
 def _store(source: Source, feed: Feed, now: datetime, result: PollResult) -> None:
     result.entries = len(feed.entries)
+    holdings = Holdings(source, feed.entries)  # one look-up for the feed, not one per entry
     for entry in feed.entries:
         # store_entry fetches pages and images before it writes, and writes atomically; no
         # transaction here, so no write lock is held across a slow outlet. One bad entry loses
         # only itself.
         try:
-            article, created = store_entry(source, entry, now)
+            article, created = store_entry(source, entry, now, holdings)
         except Exception:
             log.exception("source %s: could not store entry %r", source.pk, entry.guid)
             continue
@@ -164,7 +165,8 @@ def poll_source(
     result = PollResult(source_id, claimed=True)
     started = time.monotonic()
     response = feed = failure = None
-    with host_slot(urlsplit(source.feed_url).hostname or "", now) as slot:
+    # One connection to the outlet for the feed and its pages, not one per request.
+    with host_slot(urlsplit(source.feed_url).hostname or "", now) as slot, keep_alive():
         if slot is None:
             source.next_poll_at = now + schedule.jittered(HOST_BUSY_WAIT, rng)
             source.save(update_fields=["next_poll_at"])

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.cache import cache
 
-from articles.ingest import store_entry
+from articles.ingest import Holdings, store_entry
 from articles.models import Article
 from articles.tests.pages import (
     ACCENTED_TEXT,
@@ -17,7 +17,6 @@ from articles.tests.pages import (
 )
 from herald.lib.sanitize import html_to_text
 from newswire.outlets import OUTLETS
-from newswire.server import start
 from sources.models import Source
 from sources.newswire import seed_newswire
 from sources.parse import Entry
@@ -198,6 +197,52 @@ def test_titles_lose_markup_and_long_fields_are_cut(source):
         source, entry(title="<b>Bold</b> &amp; " + "x" * 600, guid=long_guid), NOW
     )
     assert not created
+
+
+def stories(count: int) -> list[Entry]:
+    """Entries of one feed, each with a text of its own."""
+    return [
+        entry(guid=f"g{n}", url=f"https://outlet.example/{n}", content_html=FULL + f"<p>{n}</p>")
+        for n in range(count)
+    ]
+
+
+def test_a_polls_entries_are_looked_up_in_one_query(source, django_assert_num_queries):
+    for story in stories(5):
+        store_entry(source, story, NOW)
+    with django_assert_num_queries(1):
+        holdings = Holdings(source, stories(5))
+        assert not any(store_entry(source, e, NOW, holdings)[1] for e in stories(5))
+
+
+def test_a_new_sources_first_poll_matches_texts_without_asking_per_entry(
+    source, django_assert_num_queries
+):
+    first = entry(content_html=FULL)
+    reprint = entry(guid="g2", url="https://outlet.example/b", content_html=FULL.upper())
+    holdings = Holdings(source, [first, reprint])
+    store_entry(source, first, NOW, holdings)  # asks once whether the source held anything
+    with django_assert_num_queries(0):
+        twin, created = store_entry(source, reprint, NOW, holdings)
+    assert not created and twin.pk == Article.objects.get().pk
+
+
+def test_a_text_revised_earlier_in_the_poll_is_matched_as_it_now_is(source):
+    revised = entry(content_html=FULL + "<p>Correction: it was Tuesday.</p>")
+    reprint = entry(guid="g2", url="https://outlet.example/b", content_html=revised.content_html)
+    holdings = Holdings(source, [entry(content_html=FULL), revised, reprint])
+    for e in (entry(content_html=FULL), revised, reprint):
+        store_entry(source, e, NOW, holdings)
+    article = Article.objects.get()
+    assert article.revision == 2 and "Correction" in article.content_text
+
+
+def test_an_article_held_before_the_poll_is_matched_by_its_text(source):
+    first, _ = store_entry(source, entry(content_html=FULL), NOW)
+    reprint = entry(guid="g2", url="https://outlet.example/b", content_html=FULL)
+    twin, created = store_entry(source, reprint, NOW, Holdings(source, [reprint]))
+    assert not created and twin.pk == first.pk
+    assert Article.objects.count() == 1
 
 
 def test_an_image_that_is_not_http_is_dropped(source):
@@ -388,10 +433,8 @@ def test_a_new_picture_in_an_update_replaces_the_old(outlet, feed_server):
 
 
 @pytest.fixture(scope="module")
-def wire():
-    server = start(port=0)
-    yield server
-    server.stop()
+def wire(served_wire):
+    return served_wire
 
 
 def test_summary_only_outlets_of_the_wire_get_full_text_and_local_pictures(

@@ -9,7 +9,9 @@ import socket
 import ssl
 import time
 import zlib
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
@@ -26,6 +28,11 @@ EMBEDS_IPV4.append(ipaddress.ip_network("64:ff9b::/96"))
 # Not public although Python 3.12's is_global says so: local-use NAT64 (RFC 8215), the IETF block
 # holding Oracle Cloud's metadata service (192.0.0.192), and Azure's platform address.
 NOT_PUBLIC = [ipaddress.ip_network(n) for n in ("64:ff9b:1::/48", "192.0.0.0/24", "168.63.129.16")]
+# Within keep_alive(): idle connections kept per host name, and for how long. Below the shortest
+# keep-alive timeout servers commonly set (Apache's 5 s), so that a request is seldom sent on a
+# connection the server is just closing (one it has closed already is noticed and not used).
+KEEP_ALIVE_CONNECTIONS = 2
+KEEP_ALIVE_SECONDS = 4.0
 
 
 class FetchError(Exception):
@@ -67,30 +74,50 @@ def fetch(
         request_headers["If-Modified-Since"] = last_modified
     timeout = httpx.Timeout(settings.FETCH_READ_TIMEOUT, connect=settings.FETCH_CONNECT_TIMEOUT)
     redirects: list[tuple[int, str]] = []
+    kept = _kept.get()
+    connections = _Connections(keep_alive=False) if kept is None else kept
     try:
-        # The transport alone, not httpx.Client: no redirects, cookies or proxies of its own.
-        with _Transport(deadline) as transport:
-            while True:
-                with closing(_send(transport, url, request_headers, timeout)) as response:
-                    location = response.headers.get("location")
-                    if response.status_code not in REDIRECTS or not location:
-                        return Response(
-                            url=url,
-                            status=response.status_code,
-                            headers={k.lower(): v for k, v in response.headers.items()},
-                            body=_read_body(response, limit, deadline),
-                            redirects=redirects,
-                        )
-                if len(redirects) >= max_redirects:
-                    raise FetchError(f"more than {max_redirects} redirects")
-                url = urljoin(url, location.strip())
-                redirects.append((response.status_code, url))
+        while True:
+            with closing(_send(connections, url, request_headers, timeout, deadline)) as response:
+                location = response.headers.get("location")
+                if response.status_code not in REDIRECTS or not location:
+                    return Response(
+                        url=url,
+                        status=response.status_code,
+                        headers={k.lower(): v for k, v in response.headers.items()},
+                        body=_read_body(response, limit, deadline),
+                        redirects=redirects,
+                    )
+            if len(redirects) >= max_redirects:
+                raise FetchError(f"more than {max_redirects} redirects")
+            url = urljoin(url, location.strip())
+            redirects.append((response.status_code, url))
     except httpx.TimeoutException:
         raise FetchError("the server did not answer in time") from None
     except httpx.ConnectError as error:
         raise FetchError(f"cannot connect to {urlsplit(url).hostname}: {error}") from None
     except (httpx.HTTPError, httpx.InvalidURL) as error:
         raise FetchError(f"the fetch failed: {error}") from None
+    finally:
+        if kept is None:
+            connections.close()
+
+
+@contextmanager
+def keep_alive() -> Iterator[None]:
+    """Within the block (one poll: its feed, robots.txt, pages and pictures), fetch() keeps its
+    connections open for the block's later requests instead of opening one per request: a
+    TCP and TLS handshake saved per page, and fewer connections to the outlet. Each request is
+    still resolved and checked first; a kept connection serves only the host name it was
+    opened (and its certificate checked) for, and only a request whose checked address is the
+    one it is connected to. Not shared with other threads."""
+    connections = _Connections(keep_alive=True)
+    token = _kept.set(connections)
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+        connections.close()
 
 
 def resolve(host: str, port: int) -> list[str]:
@@ -114,7 +141,11 @@ def is_public(address: str) -> bool:
 
 
 def _send(
-    transport: httpx.HTTPTransport, url: str, headers: httpx.Headers, timeout: httpx.Timeout
+    connections: "_Connections",
+    url: str,
+    headers: httpx.Headers,
+    timeout: httpx.Timeout,
+    deadline: float,
 ) -> httpx.Response:
     """Check url, resolve its host once, and send the request to the checked addresses in turn
     (as a browser does when one does not answer), naming the host in Host and in TLS."""
@@ -148,6 +179,8 @@ def _send(
     if parts.username is not None:
         credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
         headers["Authorization"] = "Basic " + base64.b64encode(credentials.encode()).decode()
+
+    transport = connections.transport(parts.scheme, host, port, deadline)
 
     def request_to(address: str) -> httpx.Request:
         netloc = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
@@ -194,22 +227,54 @@ def _tls() -> ssl.SSLContext:
     return httpx.create_ssl_context(trust_env=False)
 
 
+_kept: ContextVar["_Connections | None"] = ContextVar("herald_kept_connections", default=None)
+
+
+class _Connections:
+    """The transports of one fetch, or those kept through a keep_alive() block: one per (scheme,
+    host name, port). The pool inside a transport finds a connection by address and port only,
+    and a TLS connection was checked for one name: so each name has a pool of its own."""
+
+    def __init__(self, keep_alive: bool) -> None:
+        self.keep_alive = keep_alive
+        self.transports: dict[tuple[str, str, int], _Transport] = {}
+
+    def transport(self, scheme: str, host: str, port: int, deadline: float) -> "_Transport":
+        key = (scheme, host, port)
+        if key not in self.transports:
+            self.transports[key] = _Transport(self.keep_alive)
+        transport = self.transports[key]
+        transport.backend.deadline = deadline  # this fetch's, on a kept connection too
+        return transport
+
+    def close(self) -> None:
+        for transport in self.transports.values():
+            transport.close()
+        self.transports.clear()
+
+
 class _Transport(httpx.HTTPTransport):
-    def __init__(self, deadline: float) -> None:
+    """The transport alone, not httpx.Client: no redirects, cookies or proxies of its own."""
+
+    def __init__(self, keep_alive: bool) -> None:
         super().__init__(verify=_tls(), trust_env=False)
-        # httpx's transport takes no network backend, but the httpcore pool it wraps does. No
-        # keep-alive: the pool finds a connection by address, and its TLS name fits one host only.
+        self.backend = _Deadline()
+        # httpx's transport takes no network backend, but the httpcore pool it wraps does.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=_tls(), network_backend=_Deadline(deadline), max_keepalive_connections=0
+            ssl_context=_tls(),
+            network_backend=self.backend,
+            max_keepalive_connections=KEEP_ALIVE_CONNECTIONS if keep_alive else 0,
+            keepalive_expiry=KEEP_ALIVE_SECONDS,
         )
 
 
 class _Deadline(httpcore.SyncBackend):
     """httpx has no total deadline, only a limit on each socket wait. This network backend cuts
-    every connect, read and write to the time left, so a server that trickles fails on time."""
+    every connect, read and write to the time left, so a server that trickles fails on time.
+    `deadline` is the current fetch's (time.monotonic()); its connections read it at each wait."""
 
-    def __init__(self, deadline: float) -> None:
-        self.deadline = deadline
+    def __init__(self) -> None:
+        self.deadline = 0.0
 
     def left(self, timeout: float | None) -> float:
         left = self.deadline - time.monotonic()

@@ -306,6 +306,77 @@ def test_https_refuses_a_certificate_for_another_name(tls_wire):
     assert tls_wire.requests == []
 
 
+# Kept connections (a poll's requests, within http.keep_alive())
+
+
+def answering_as_servers_do_today(wire: Wire) -> Wire:
+    """HTTP/1.1 with connections kept open, and no Nagle delay on the answer's last bytes."""
+    handler = wire.httpd.RequestHandlerClass
+    handler.protocol_version = "HTTP/1.1"
+    handler.disable_nagle_algorithm = True
+    return wire
+
+
+def test_within_keep_alive_a_host_is_fetched_over_one_connection(wire, connections):
+    answering_as_servers_do_today(wire)
+    for path in ("/a", "/b", "/c"):
+        wire.route(path, answer(body=path.encode()))
+    with http.keep_alive():
+        bodies = [fetch(f"{wire.url}{path}").body for path in ("/a", "/b", "/c")]
+    assert bodies == [b"/a", b"/b", b"/c"]
+    assert connections == [("127.0.0.1", wire.port)]
+
+
+def test_without_keep_alive_each_request_has_a_connection_of_its_own(wire, connections):
+    url = answering_as_servers_do_today(wire).route("/a", answer(body=b"a"))
+    fetch(url)
+    fetch(url)
+    assert connections == [("127.0.0.1", wire.port)] * 2
+
+
+def test_a_kept_connection_does_not_spare_a_request_its_address_check(wire, settings):
+    url = answering_as_servers_do_today(wire).route("/a", answer(body=b"a"))
+    with http.keep_alive():
+        fetch(url)
+        settings.FETCH_ALLOW = []
+        with pytest.raises(FetchRefused, match="non-public address"):
+            fetch(url)
+    assert wire.paths() == ["/a"]
+
+
+def test_a_kept_tls_connection_is_never_lent_to_another_name(tls_wire, connections):
+    # Both names resolve to the wire; its certificate is for feeds.example.test only.
+    answering_as_servers_do_today(tls_wire).route("/feed.xml", answer(body=b"<rss/>"))
+    with http.keep_alive():
+        assert fetch(f"https://feeds.example.test:{tls_wire.port}/feed.xml").body == b"<rss/>"
+        with pytest.raises(FetchError, match="CERTIFICATE_VERIFY_FAILED"):
+            fetch(f"https://other.test:{tls_wire.port}/feed.xml")
+        assert fetch(f"https://feeds.example.test:{tls_wire.port}/feed.xml").body == b"<rss/>"
+    assert tls_wire.server_names == ["feeds.example.test", "other.test"]
+    assert len(connections) == 2
+
+
+def test_a_kept_connection_keeps_each_fetchs_own_deadline(wire, settings):
+    answering_as_servers_do_today(wire)
+    settings.FETCH_TIMEOUT = 2
+
+    def hang(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Length", "1000")
+        handler.end_headers()
+        handler.wfile.write(b"<rss>")
+        wire.release.wait()
+
+    wire.route("/a", answer(body=b"a"))
+    with http.keep_alive():
+        fetch(f"{wire.url}/a")
+        time.sleep(1)  # half the first fetch's time: the next one has its own two seconds
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="did not answer in time"):
+            fetch(wire.route("/hang", hang))
+    assert 1.5 < time.monotonic() - started < 3.5
+
+
 # What it sends and returns
 
 

@@ -5,17 +5,14 @@ import pytest
 
 from articles.models import Article
 from newswire.outlets import OUTLETS
-from newswire.server import start
 from sources.models import Source
 from sources.newswire import seed_newswire
 from sources.poll import poll_source
 
 
 @pytest.fixture(scope="module")
-def wire():
-    server = start(port=0)
-    yield server
-    server.stop()
+def wire(served_wire):
+    return served_wire
 
 
 @pytest.fixture
