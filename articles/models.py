@@ -92,13 +92,20 @@ class Story(models.Model):
     article_count = models.PositiveIntegerField(default=0)
     outlet_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # What a new article is compared with, by clustering and for related stories: the hashed
+    # title-and-lead words and names of the story's original articles, summed (cluster.Profile,
+    # packed). Kept up to date by cluster.assign_story and cluster.refresh_story.
+    profile = models.BinaryField(default=b"", blank=True)
 
     class Meta:
         ordering = ["-last_published_at", "-id"]
         verbose_name_plural = "stories"
         indexes = [
-            # clustering's candidates: WHERE last_published_at >= ? ORDER BY last_published_at DESC
+            # the latest stories: ORDER BY last_published_at DESC
             models.Index(fields=["-last_published_at"], name="story_recent"),
+            # clustering's and related stories' candidates: WHERE language = ? AND
+            # last_published_at >= ? ORDER BY last_published_at DESC
+            models.Index(fields=["language", "-last_published_at"], name="story_candidates"),
         ]
 
     def __str__(self) -> str:
@@ -270,6 +277,16 @@ class Article(models.Model):
         return excerpt(self.summary, self.content_text)
 
 
+class UnsortedArticle(Article):
+    """The unsorted queue: articles organized without a section, waiting for an editor. A proxy
+    only so the queue has its own page and permission in the desk."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "unsorted article"
+        verbose_name_plural = "unsorted articles"
+
+
 class LearnedBlock(models.Model):
     """A block of text that recurs across one source's articles (a promo, a share bar, a comment
     form), learned from the source's own history and removed from all its articles unless an
@@ -334,6 +351,9 @@ class ClassifierVersion(models.Model):
         "cross-validated macro-F1", null=True, blank=True, help_text="None: too few labels"
     )
     threshold = models.FloatField(help_text="Below this confidence an article stays unsorted")
+    # What it learned from (each label's article and section, hashed): retraining is skipped
+    # while the labels are the same.
+    labels_digest = models.CharField(max_length=64, blank=True, editable=False)
     model = models.BinaryField(editable=False)
 
     class Meta:
@@ -359,6 +379,19 @@ class MinHashBand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.key}"
+
+
+class MinHashSignature(models.Model):
+    """An article's whole MinHash signature (datasketch's LeanMinHash, serialised): a candidate
+    found through the bands is confirmed as a copy by the Jaccard similarity it estimates."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="minhash"
+    )
+    signature = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"MinHash of {self.article_id}"
 
 
 class RelatedArticle(models.Model):
@@ -438,3 +471,10 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:post", args=[self.slug])
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from herald.lib.http import FetchError, Response, fetch
+from sources import takedown
 from sources.discover import feed_links, is_page
 from sources.models import Source
 from sources.parse import Feed, FeedError, parse_feed
@@ -39,6 +40,12 @@ def check_feed_url(url: str) -> str:
 def _refuse_known(feed_url: str) -> None:
     if Source.objects.filter(feed_url=feed_url).exists():
         raise SourceError(f"{feed_url} is already a source")
+
+
+def _refuse_taken_down(*urls: str) -> None:
+    reason = takedown.refusal(*urls)
+    if reason:
+        raise SourceError(reason)
 
 
 def _get(url: str) -> Response:
@@ -74,6 +81,7 @@ def add_source(feed_url: str, name: str = "", display: str = "") -> Source:
     """Add the feed at feed_url, or the first readable feed the page at feed_url names."""
     url = check_feed_url(feed_url)
     _refuse_known(url)
+    _refuse_taken_down(url)
     homepage = ""
     try:
         response = _get(url)
@@ -87,6 +95,8 @@ def add_source(feed_url: str, name: str = "", display: str = "") -> Source:
         raise SourceError(f"{url}: {error}") from None
     if not homepage and is_http_url(feed.link):
         homepage = feed.link
+    # The feed a page named, or the site a feed names, may be on a host that was taken down.
+    _refuse_taken_down(url, homepage)
     source = Source(
         feed_url=url,
         name=(name or feed.title or urlsplit(url).hostname or url)[:200],

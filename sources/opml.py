@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sources import takedown
 from sources.add import is_http_url
 from sources.models import Source
 
@@ -33,12 +34,14 @@ class OpmlImport:
     added: int = 0
     skipped: int = 0  # already sources, or repeated in the file
     invalid: list[tuple[str, str]] = field(default_factory=list)  # (feed URL, reason)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (feed URL, why): taken down
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.added} added, {self.skipped} skipped (already sources), "
             f"{len(self.invalid)} invalid"
         )
+        return text + (f", {len(self.refused)} refused (taken down)" if self.refused else "")
 
 
 def _local(tag) -> str:
@@ -80,6 +83,7 @@ def import_opml(data: bytes) -> OpmlImport:
     """Add a source for each new feed URL of the OPML file; OpmlError if the file is unreadable."""
     report = OpmlImport()
     known = set(Source.objects.values_list("feed_url", flat=True))
+    taken_down = takedown.taken_down_hosts()
     new = []
     for outline in parse_opml(data):
         url = outline.feed_url
@@ -88,6 +92,10 @@ def import_opml(data: bytes) -> OpmlImport:
             continue
         if url in known:
             report.skipped += 1
+            continue
+        down = [h for h in map(takedown.host_of, (url, outline.homepage)) if h in taken_down]
+        if down:
+            report.refused.append((url, f"{down[0]} was taken down"))
             continue
         source = Source(
             feed_url=url,

@@ -2,6 +2,7 @@
 
 from django.tasks import task
 
+from articles.tasks import organize
 from sources.models import Source
 from sources.poll import poll_source
 
@@ -9,6 +10,8 @@ from sources.poll import poll_source
 @task
 def poll(source_id: int) -> str:
     result = poll_source(source_id)
+    for article_id in result.created:
+        organize.enqueue(article_id)
     if result.deferred:
         # Its host was busy: come back when the source is due again rather than at the next
         # tick, so a newsroom with many feeds on one host is not slowed to one tick a minute.

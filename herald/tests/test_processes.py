@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from html import escape
@@ -45,7 +46,8 @@ def wait_for(condition, seconds: float, what: str):
 
 
 class Herald:
-    """`herald run` as a child process; its output is read without blocking."""
+    """`herald run` as a child process. A thread drains its output as it comes: a full pipe
+    would block every child that logs."""
 
     def __init__(self, env):
         self.lines: list[str] = []
@@ -56,19 +58,21 @@ class Herald:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        os.set_blocking(self.process.stdout.fileno(), False)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line)
 
     def output(self) -> str:
-        while line := self.process.stdout.readline():
-            self.lines.append(line)
         return "".join(self.lines)
 
     def stop(self) -> int:
         self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout=30)
-        finally:
-            self.output()
+        code = self.process.wait(timeout=30)
+        self.reader.join(timeout=5)
+        return code
 
 
 @pytest.fixture

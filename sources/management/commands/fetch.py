@@ -1,9 +1,11 @@
 """`herald fetch [SOURCE]`: poll one source (id, name or feed URL) or every active one now, and
-say what happened. The same poll_source() the scheduler's tasks call."""
+say what happened. The same poll_source() the scheduler's tasks call; the new articles are
+organized (section, story, related) before it returns."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
+from articles.organize import organize_article
 from sources.models import Source
 from sources.poll import poll_source
 
@@ -28,6 +30,8 @@ class Command(BaseCommand):
         for item in sources:
             result = poll_source(item.pk, force=True)
             failed += bool(result.error)
+            for article_id in result.created:
+                organize_article(article_id)
             self.stdout.write(f"{item.name}: {result}")
         if failed:
             raise CommandError(f"{failed} of {len(sources)} sources failed")
