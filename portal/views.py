@@ -21,7 +21,9 @@ def listed(articles: QuerySet[Article]) -> QuerySet[Article]:
 
 
 def home(request):
-    page = Paginator(listed(Article.objects.all()), PAGE_SIZE).get_page(request.GET.get("page"))
+    # A copy of an article already listed is not listed again: its story's page shows it.
+    latest = listed(Article.objects.filter(duplicate_of__isnull=True))
+    page = Paginator(latest, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portal/home.html", {"page": page})
 
 

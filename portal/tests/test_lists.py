@@ -192,3 +192,10 @@ def test_a_hidden_article_is_gone_also_by_its_link(client, db):
         published_at=timezone.now(), is_hidden=True,
     )  # fmt: skip
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_the_home_page_does_not_list_a_copy_of_an_article_it_lists(client, source):
+    original = make(source, 1)
+    make(source, 2, title="Copied headline", duplicate_of=original)
+    page = page_of(client, "/")
+    assert "Headline 1<" in page and "Copied headline" not in page
