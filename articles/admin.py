@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from articles import classify, cluster, sections
 from articles.models import Article, Section, SectionBy, Story, Tag, UnsortedArticle
+from articles.signals import articles_changed
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -180,6 +181,7 @@ def flag_action(name: str, field: str, value: bool, description: str, done: str)
 
     def action(modeladmin, request, queryset):
         changed = queryset.update(**{field: value})
+        articles_changed.send(sender=Article)
         modeladmin.message_user(request, f"{changed} article(s) {done}.", messages.SUCCESS)
 
     action.__name__ = name

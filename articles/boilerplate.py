@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from articles.canonical import fingerprint as text_fingerprint
 from articles.models import Article
 from articles.models import LearnedBlock as StoredBlock
+from articles.signals import articles_changed
 from herald.lib.sanitize import html_to_text
 
 # Elements that start a block of their own; any other (a, em, span, label, button...) is inline
@@ -306,4 +307,6 @@ def reclean(source) -> int:
                 content_html=html, content_text=text, fingerprint=text_fingerprint(text)
             )
             changed += 1
+    if changed:
+        articles_changed.send(sender=Article)
     return changed

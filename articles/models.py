@@ -75,6 +75,9 @@ class Tag(models.Model):
             self.slug = slugify(self.name, allow_unicode=True)[:100] or "tag"
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("portal:tag", args=[self.slug])
+
 
 class Story(models.Model):
     """One event as several outlets covered it: the articles that are copies of each other or

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles import classify, cluster, related
 from articles.models import Article
+from articles.signals import articles_changed
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ def organize_article(article_id: int, now: datetime | None = None) -> bool:
         cluster.assign_story(article, now)
     related.refresh_related(article, now)
     Article.objects.filter(pk=article.pk).update(organized_at=now, organize_claimed_until=None)
+    articles_changed.send(sender=Article)
     log.info(
         "article %s: section %s (%s), story %s",
         article.pk, article.section_id, article.section_reason, article.story_id,

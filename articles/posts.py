@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from markdown.extensions import Extension
 
 from articles.models import EditorProfile, Post
+from articles.signals import articles_changed
 from herald.lib.sanitize import clean_html
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,7 @@ def publish(post_id: int, now: datetime) -> bool:
     )
     if won == 1:
         log.info("post %s: published on schedule", post_id)
+        articles_changed.send(sender=Post)
     return won == 1
 
 

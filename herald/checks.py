@@ -56,13 +56,18 @@ def probe_database() -> str:
     return f"{connection.vendor} {connection.settings_dict['NAME']}"
 
 
-def probe_cache() -> str:
-    from django.core.cache import cache
+def probe_cache(alias: str = "default") -> str:
+    from django.core.cache import caches
 
-    cache.set("herald:check", "ok", 10)
-    if cache.get("herald:check") != "ok":
+    caches[alias].set("herald:check", "ok", 10)
+    if caches[alias].get("herald:check") != "ok":
         raise RuntimeError("a value written to the cache could not be read back")
-    return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return settings.CACHES[alias]["BACKEND"].rsplit(".", 1)[-1]
+
+
+def probe_page_cache() -> str:
+    # Shared by every web and worker process, so an edit in one clears pages kept by all.
+    return probe_cache("pages")
 
 
 def probe_queue() -> str:
@@ -87,6 +92,7 @@ def probe_mail() -> str:
 PROBES = {
     "database": probe_database,
     "cache": probe_cache,
+    "page cache": probe_page_cache,
     "queue": probe_queue,
     "mail": probe_mail,
 }

@@ -83,6 +83,24 @@ def cache(environ: Mapping[str, str]) -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "herald"}
 
 
+def page_cache(environ: Mapping[str, str], data_dir: Path) -> dict:
+    """Where whole pages are kept for anonymous readers. Every process must see one cache: a
+    change saved by the worker or by one web process makes the pages of all the others stale,
+    so never one process's memory. Redis when REDIS_URL is set, else files in the data folder."""
+    redis_url = environ.get("REDIS_URL", "").strip()
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "pages",
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(data_dir / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+
+
 def huey(environ: Mapping[str, str], data_dir: Path) -> dict:
     redis_url = environ.get("REDIS_URL", "").strip()
     config: dict = {

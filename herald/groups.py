@@ -8,7 +8,7 @@ EDITORS = "Editors"
 SITE_ADMINS = "Site admins"
 # Every model of these apps. The newsroom's later apps are named already: an app that is not
 # installed has no permissions, so it adds nothing until it is.
-EDITOR_APPS = ["sources", "articles", "newsletter", "discussion"]
+EDITOR_APPS = ["sources", "articles", "portal", "newsletter", "discussion"]
 SITE_ADMIN_APPS = ["auth"]
 
 

@@ -4,6 +4,8 @@ in .env.example); with nothing set it runs on one machine: SQLite, a local cache
 import os
 from pathlib import Path
 
+from django.utils.csp import CSP
+
 from herald import config
 
 env = os.environ
@@ -35,6 +37,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: a conditional request gets its 304 whether the page was kept or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Above the session middleware, to see the cookie and Vary a page's use of the session adds.
+    "portal.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -56,6 +63,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The desk's inline scripts and styles carry the request's nonce.
+                "django.template.context_processors.csp",
                 "herald.context.site",
             ],
         },
@@ -64,7 +73,7 @@ TEMPLATES = [
 
 DATABASES = {"default": config.database(env, DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-CACHES = {"default": config.cache(env)}
+CACHES = {"default": config.cache(env), "pages": config.page_cache(env, DATA_DIR)}
 MAILERS = config.mailers(env, DATA_DIR)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -89,6 +98,32 @@ MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 SERVE_MEDIA = config.env_bool(env, "SERVE_MEDIA", True)
 
+# Anonymous readers' pages are kept whole (portal/caching.py) and dropped when what they show
+# changes; at most PAGE_CACHE_SECONDS old, in Herald's cache or a shared one in front of it.
+PAGE_CACHE_SECONDS = config.env_int(env, "PAGE_CACHE_SECONDS", 60)
+PAGE_BROWSER_SECONDS = config.env_int(env, "PAGE_BROWSER_SECONDS", 10)
+# Forms on cached pages fetch their token; without JavaScript this view asks to send again.
+CSRF_FAILURE_VIEW = "portal.csrf.failure"
+
+# No inline script or style, nothing from elsewhere. The desk (Django's admin) marks its few
+# inline scripts and styles with the request's nonce, and its section colours are style
+# attributes: its own policy, set on its URLs in herald/urls.py.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-src": [CSP.NONE],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+DESK_CSP = SECURE_CSP | {
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "style-src-attr": [CSP.UNSAFE_INLINE],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

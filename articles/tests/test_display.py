@@ -13,6 +13,7 @@ def article(db):
         source=source,
         guid="g",
         url="https://o.example/story",
+        canonical_url="https://o.example/story",
         title="A headline",
         author="Jo Reporter",
         published_at="2026-11-28T10:00:00Z",
@@ -35,12 +36,13 @@ def test_the_excerpt_is_the_first_60_words_when_there_is_no_summary():
     assert excerpt("", LONG_TEXT).split()[-2:] == ["word59", "…"]
 
 
-def test_full_text_shows_the_body(client, article):
+def test_full_text_shows_the_body(client, article, settings):
     article.source.display = Source.Display.FULL
     article.source.save()
     page = client.get(article.get_absolute_url()).content.decode()
     assert "word99" in page
-    assert 'rel="canonical"' not in page
+    # The text is shown here whole: this page is the canonical one.
+    assert f'<link rel="canonical" href="{settings.BASE_URL}{article.get_absolute_url()}">' in page
 
 
 def test_excerpt_shows_only_the_excerpt_and_points_canonical_at_the_original(client, article):

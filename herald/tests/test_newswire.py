@@ -3,7 +3,7 @@ polled through the one fetch path, stored, shown."""
 
 import pytest
 
-from articles.models import Article
+from articles.models import Article, Section
 from newswire.outlets import OUTLETS
 from sources.models import Source
 from sources.newswire import seed_newswire
@@ -67,5 +67,8 @@ def test_wire_articles_keep_their_attribution(wire, gathered, client):
 
 def test_the_home_page_shows_the_wire(gathered, client):
     page = client.get("/").content.decode()
-    assert page.count('class="story"') == 30
-    assert Article.objects.first().get_absolute_url() in page
+    for section in Section.objects.filter(is_active=True):
+        assert f'href="{section.get_absolute_url()}"' in page
+    latest = client.get("/latest/").content.decode()
+    assert latest.count('class="card"') + latest.count('class="card card-featured"') == 30
+    assert Article.objects.first().get_absolute_url() in latest  # polled, not organized yet

@@ -112,8 +112,8 @@ def test_herald_run_starts_a_populated_portal_and_stops_cleanly(env):
         assert Source.objects.count() >= 8
         # The worker polls the newswire through the real queue and the site shows it.
         wait_for(lambda: Article.objects.count() >= 300, 90, "300 articles from the newswire")
-        home = wait_for(lambda: page(site + "/"), 30, "the home page")
-        assert home.count('class="story"') == 30 and "Page 1 of" in home
+        latest = wait_for(lambda: page(site + "/latest/"), 30, "the latest news")
+        assert latest.count('<li class="card') == 30 and "Page 1 of" in latest
         first = Article.objects.first()
         assert escape(first.title) in (page(site + first.get_absolute_url()) or "")
         with httpx.Client(base_url=site) as client:
