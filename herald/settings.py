@@ -3,10 +3,12 @@ in .env.example); with nothing set it runs on one machine: SQLite, a local cache
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.csp import CSP
 
 from herald import config
+from herald.lib.sanitize import VIDEO_EMBEDS
 
 env = os.environ
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -113,7 +115,8 @@ SECURE_CSP = {
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
-    "frame-src": [CSP.NONE],
+    # Only the allowed video players, and only once a reader clicked to play one.
+    "frame-src": sorted({"https://" + urlsplit(url).netloc for url in VIDEO_EMBEDS}),
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],

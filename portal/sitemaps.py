@@ -1,5 +1,5 @@
-"""Sitemaps for search engines (an index over articles, posts, sections and outlets, and a Google
-News sitemap of the last two days) and the robots.txt that points at them."""
+"""Sitemaps for search engines (an index over articles, posts, sections, outlets, stories and tags,
+and a Google News sitemap of the last two days) and the robots.txt that points at them."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,7 +16,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import conditional_page
 
 from articles import posts
-from articles.models import Article, Post, Section
+from articles.models import Article, Post, Section, Story, Tag
 from portal.discovery import CANONICAL_HERE
 from sources.models import Source
 
@@ -91,11 +91,41 @@ class OutletSitemap(Sitemap):
         return source.latest
 
 
+class StorySitemap(Sitemap):
+    """Stories that several outlets covered: a story of one article is its article's page."""
+
+    limit = URLS_PER_SITEMAP
+
+    def items(self):
+        stories = Story.objects.filter(outlet_count__gt=1, headline__is_hidden=False)
+        return stories.only("id", "last_published_at").order_by("id")
+
+    def location(self, story: Story) -> str:
+        return reverse("portal:story", args=[story.pk])
+
+    def lastmod(self, story: Story) -> datetime:
+        return story.last_published_at
+
+
+class TagSitemap(Sitemap):
+    limit = URLS_PER_SITEMAP
+
+    def items(self):
+        shown = Q(articles__is_hidden=False)
+        tags = Tag.objects.annotate(latest=Max("articles__published_at", filter=shown))
+        return tags.filter(latest__isnull=False).only("slug").order_by("id")
+
+    def lastmod(self, tag: Tag) -> datetime:
+        return tag.latest
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
     "posts": PostSitemap,
     "sections": SectionSitemap,
     "outlets": OutletSitemap,
+    "stories": StorySitemap,
+    "tags": TagSitemap,
 }
 
 

@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 
 from articles.models import RelatedArticle, Section, Tag
+from herald.lib.sanitize import clean_html
+from portal.tests.markup import inline_code
 from portal.tests.site import NOW, article, outlet, story
 
 PICTURE = {
@@ -125,3 +127,27 @@ def test_headings_run_in_order(client, source):
     main = page[page.index("<main") :]
     assert main.count("<h1") == 1
     assert main.index("<h1") < main.index("<h2") < main.index("<h3")
+
+
+PLAYER = "https://www.youtube-nocookie.com/embed/abc123"
+
+
+def test_a_video_loads_only_when_the_reader_asks(client, source):
+    stored = clean_html(f'<p>Watch:</p><iframe src="{PLAYER}" width="560" height="315"></iframe>')
+    item = article(source, 1, content_html=stored)
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "<iframe" not in page
+    assert f'<a href="{PLAYER}" data-embed="{PLAYER}">' in page
+    assert "portal/video" in page and inline_code(page) == []
+
+
+def test_a_page_without_a_video_loads_no_video_script(client, source):
+    page = client.get(article(source, 1).get_absolute_url()).content.decode()
+    assert "data-embed" not in page and "portal/video" not in page
+
+
+def test_the_policy_lets_frames_come_only_from_the_allowed_players(client, source):
+    policy = client.get(article(source, 1).get_absolute_url())["Content-Security-Policy"]
+    frames = next(part for part in policy.split(";") if part.strip().startswith("frame-src"))
+    assert "https://www.youtube-nocookie.com" in frames and "'self'" not in frames
+    assert "*" not in frames

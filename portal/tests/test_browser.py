@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, Post, Section, SectionBy
 from articles.organize import organize_article
+from herald.lib.sanitize import clean_html
 from sources.models import Source
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -114,4 +115,22 @@ def test_the_first_tab_reaches_the_skip_link_and_it_leads_to_the_content(browser
     assert "skip" in focused
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+    page.close()
+
+
+def test_a_video_becomes_the_player_only_when_the_reader_clicks_it(browser, site):
+    player = "https://www.youtube-nocookie.com/embed/abc123"
+    article = Article.objects.filter(source__display=Source.Display.FULL).first()
+    article.content_html = clean_html(f'<p>Watch:</p><iframe src="{player}"></iframe>')
+    article.save()
+    page = browser.new_page()
+    # Nothing may leave for the player's host before the click.
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.route("https://www.youtube-nocookie.com/**", lambda route: route.abort())
+    page.goto(site + article.get_absolute_url())
+    assert page.locator("iframe").count() == 0
+    assert not [url for url in asked if "youtube" in url]
+    page.get_by_role("link", name="Play the video", exact=False).click()
+    assert page.locator("iframe").get_attribute("src") == player
     page.close()

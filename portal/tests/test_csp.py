@@ -8,9 +8,12 @@ from portal.models import SitePage
 from portal.tests.markup import inline_code
 from portal.tests.site import article, outlet, story
 
+# Frames only from the allowed video players, which an article loads on a click.
+PLAYERS = "https://player.vimeo.com https://www.dailymotion.com https://www.youtube-nocookie.com "
+PLAYERS += "https://www.youtube.com https://youtube.com"
 STRICT = {
     "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
-    "frame-src 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+    f"frame-src {PLAYERS}", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
     "frame-ancestors 'none'",
 }  # fmt: skip
 

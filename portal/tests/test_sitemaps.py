@@ -7,7 +7,7 @@ from defusedxml import ElementTree
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from articles.models import Article, Post, Section
+from articles.models import Article, Post, Section, Story, Tag
 from articles.posts import save_post
 from portal.sitemaps import ArticleSitemap, news_language
 from sources.models import Source
@@ -53,7 +53,7 @@ def test_the_sitemap_index_lists_a_sitemap_of_each_kind(client, full):
     assert index.tag == f"{SITEMAP}sitemapindex"
     assert locations(client, "/sitemap.xml") == [
         f"http://testserver/sitemap-{kind}.xml"
-        for kind in ("articles", "posts", "sections", "outlets")
+        for kind in ("articles", "posts", "sections", "outlets", "stories", "tags")
     ]
 
 
@@ -115,6 +115,27 @@ def test_the_outlet_sitemap_lists_outlets_with_something_to_show(client, full, e
     make(excerpts, 2, is_hidden=True)
     Source.objects.create(feed_url="https://new.example/feed", name="New")
     assert locations(client, "/sitemap-outlets.xml") == [f"http://testserver/outlet/{full.pk}/"]
+
+
+def test_the_story_sitemap_lists_stories_several_outlets_covered(client, full, excerpts):
+    first, second, alone = make(full, 1), make(excerpts, 2), make(full, 3)
+    now = timezone.now()
+    covered = Story.objects.create(
+        headline=first, first_published_at=now, last_published_at=now, outlet_count=2
+    )
+    single = Story.objects.create(
+        headline=alone, first_published_at=now, last_published_at=now, outlet_count=1
+    )
+    Article.objects.filter(pk__in=[first.pk, second.pk]).update(story=covered)
+    Article.objects.filter(pk=alone.pk).update(story=single)
+    assert locations(client, "/sitemap-stories.xml") == [f"http://testserver/story/{covered.pk}/"]
+
+
+def test_the_tag_sitemap_lists_tags_with_something_to_show(client, full):
+    shown, empty = Tag.objects.create(name="Harbour"), Tag.objects.create(name="Ferries")
+    make(full, 1).tags.add(shown)
+    make(full, 2, is_hidden=True).tags.add(empty)
+    assert locations(client, "/sitemap-tags.xml") == [f"http://testserver/tag/{shown.slug}/"]
 
 
 def test_an_unknown_sitemap_is_404(client, db):
