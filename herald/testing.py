@@ -98,3 +98,27 @@ def rss(
         + "".join(parts)
         + "</channel></rss>"
     )
+
+
+def race(work, arguments: list) -> list:
+    """Run work(argument) for each argument in its own thread, all let go at the same moment, as
+    workers racing for the same rows would; each thread closes its own database connection.
+    Returns the results in the order the threads finished."""
+    start_line = threading.Barrier(len(arguments))
+    results = []
+
+    def worker(argument):
+        from django.db import connection
+
+        start_line.wait()
+        try:
+            results.append(work(argument))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(argument,)) for argument in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

@@ -25,6 +25,8 @@ URLS_PER_SITEMAP = 50_000
 # Google News reads the articles of the last two days, at most 1,000 of them.
 NEWS_WINDOW = timedelta(hours=48)
 NEWS_URLS = 1000
+# When a section, outlet or tag last had an article readers can see (None: it has none).
+LATEST_SHOWN = Max("articles__published_at", filter=Q(articles__is_hidden=False))
 
 
 class ArticleSitemap(Sitemap):
@@ -64,8 +66,7 @@ class SectionSitemap(Sitemap):
     def items(self):
         # A merged section's page only redirects to the one it became.
         sections = Section.objects.filter(merged_into__isnull=True).only("slug")
-        shown = Q(articles__is_hidden=False)
-        sections = sections.annotate(latest=Max("articles__published_at", filter=shown))
+        sections = sections.annotate(latest=LATEST_SHOWN)
         return sections.order_by("order", "name")
 
     def lastmod(self, section: Section) -> datetime | None:
@@ -80,8 +81,7 @@ class OutletSitemap(Sitemap):
 
     def items(self):
         # An outlet with nothing to show yet has an empty page.
-        shown = Q(articles__is_hidden=False)
-        sources = Source.objects.annotate(latest=Max("articles__published_at", filter=shown))
+        sources = Source.objects.annotate(latest=LATEST_SHOWN)
         return sources.filter(latest__isnull=False).only("id").order_by("id")
 
     def location(self, source: Source) -> str:
@@ -111,8 +111,7 @@ class TagSitemap(Sitemap):
     limit = URLS_PER_SITEMAP
 
     def items(self):
-        shown = Q(articles__is_hidden=False)
-        tags = Tag.objects.annotate(latest=Max("articles__published_at", filter=shown))
+        tags = Tag.objects.annotate(latest=LATEST_SHOWN)
         return tags.filter(latest__isnull=False).only("slug").order_by("id")
 
     def lastmod(self, tag: Tag) -> datetime:

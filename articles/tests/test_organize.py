@@ -1,13 +1,12 @@
 """Organizing, end to end: the demo newswire gathered over real HTTP, then each new article given
 its section and story by the same step the worker runs; and the step claimed once per article."""
 
-import threading
-
 import pytest
 from django.utils import timezone
 
 from articles.models import Article, Section, SectionBy, Story
 from articles.organize import claim, handle_one_organize, organize_article, unorganized_ids
+from herald.testing import race
 from sources.models import Source
 from sources.newswire import seed_newswire
 from sources.tasks import poll
@@ -101,7 +100,7 @@ def test_a_lapsed_claim_is_taken_again(source):
 def test_workers_racing_for_one_article_organize_it_once():
     source = Source.objects.create(feed_url="https://outlet.example/feed", name="Outlet")
     article = _article(source, 1)
-    results = _race([article.pk] * 4)
+    results = race(organize_article, [article.pk] * 4)
     assert sorted(results) == [False, False, False, True]
     assert Story.objects.count() == 1
 
@@ -116,28 +115,7 @@ def test_two_copies_arriving_at_once_on_two_workers_join_one_story():
     first = Source.objects.create(feed_url="https://one.example/feed", name="One")
     second = Source.objects.create(feed_url="https://two.example/feed", name="Two")
     a, b = _article(first, 1, text), _article(second, 2, text)
-    assert _race([a.pk, b.pk]) == [True, True]
+    assert race(organize_article, [a.pk, b.pk]) == [True, True]
     a.refresh_from_db(), b.refresh_from_db()
     assert a.story_id == b.story_id
     assert Story.objects.get().outlet_count == 2
-
-
-def _race(article_ids: list[int]) -> list[bool]:
-    start_line = threading.Barrier(len(article_ids))
-    results = []
-
-    def worker(pk):
-        from django.db import connection
-
-        start_line.wait()
-        try:
-            results.append(organize_article(pk))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(pk,)) for pk in article_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from herald.testing import rss
+from herald.testing import race, rss
 from sources.hosts import acquire
 from sources.models import HostSlot, Source
 from sources.poll import (
@@ -162,23 +162,7 @@ def test_handle_one_poll_takes_the_due_source(source):
 def test_two_workers_racing_for_one_due_source_poll_it_once(feed_server):
     url = feed_server.serve("/feed.xml", rss(ITEMS))
     source = Source.objects.create(feed_url=url, name="Raced", next_poll_at=timezone.now())
-    start = threading.Barrier(2)
-    results = []
-
-    def worker():
-        from django.db import connection
-
-        start.wait()
-        try:
-            results.append(poll_source(source.pk))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = race(poll_source, [source.pk, source.pk])
     assert sorted(r.claimed for r in results) == [False, True]
     assert feed_server.hits["/feed.xml"] == 1
     assert Article.objects.count() == 3
