@@ -3,6 +3,7 @@
 import pytest
 
 from herald.testing import FeedServer
+from herald.testing_smtp import SmtpSink
 from newswire.server import start as start_newswire
 
 
@@ -12,6 +13,15 @@ def feed_server(settings):
     settings.FETCH_ALLOW = [f"127.0.0.1:{server.port}"]
     yield server
     server.stop()
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real SMTP server on loopback, and Django's default mailer sending to it."""
+    sink = SmtpSink()
+    settings.MAILERS = sink.mailer_settings()
+    yield sink
+    sink.stop()
 
 
 @pytest.fixture(scope="module")

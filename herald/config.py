@@ -1,6 +1,7 @@
 """Turns the environment into settings: each function reads a mapping and returns plain values,
 so settings.py stays a list of assignments and the parsing can be tested on its own."""
 
+import json
 import secrets
 import stat
 from collections.abc import Mapping
@@ -124,6 +125,17 @@ def mailers(environ: Mapping[str, str], data_dir: Path) -> dict:
     """EMAIL_URL: smtp://user:pass@host:587?tls=1, smtps://… (implicit TLS), console:// or
     file:///path. Unset: mail is written to files under the data folder, never lost, until a
     relay is configured (`herald check` warns about it)."""
+    backend = environ.get("EMAIL_BACKEND", "").strip()
+    if backend:
+        # Any Django email backend, e.g. django-anymail's for an API-based provider; its
+        # options as JSON ({"api_key": "…"}).
+        try:
+            options = json.loads(environ.get("EMAIL_OPTIONS") or "{}")
+        except json.JSONDecodeError as error:
+            raise ImproperlyConfigured(f"EMAIL_OPTIONS is not JSON: {error}") from None
+        if not isinstance(options, dict):
+            raise ImproperlyConfigured("EMAIL_OPTIONS must be a JSON object")
+        return {"default": {"BACKEND": backend, "OPTIONS": options}}
     url = environ.get("EMAIL_URL", "").strip()
     if not url:
         return {

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "sources",
     "articles",
     "portal",
+    "newsletter",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +80,21 @@ CACHES = {"default": config.cache(env), "pages": config.page_cache(env, DATA_DIR
 MAILERS = config.mailers(env, DATA_DIR)
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every mail's footer: who sends it and where they are (required in many countries).
+POSTAL_ADDRESS = env.get("POSTAL_ADDRESS", "")
+MESSAGE_ID_DOMAIN = env.get("MESSAGE_ID_DOMAIN", urlsplit(BASE_URL).hostname or "localhost")
+
+# The newsletter (newsletter/): its limits and its schedule.
+NEWSLETTER_CONFIRM_HOURS = config.env_int(env, "NEWSLETTER_CONFIRM_HOURS", 72)
+NEWSLETTER_HOUSEHOLD_MAX = config.env_int(env, "NEWSLETTER_HOUSEHOLD_MAX", 6)
+NEWSLETTER_DAILY_CAP = config.env_int(env, "NEWSLETTER_DAILY_CAP", 10)
+NEWSLETTER_SEND_RATE = config.env_int(env, "NEWSLETTER_SEND_RATE", 20)
+NEWSLETTER_CONFIRMATIONS_PER_HOUR = config.env_int(env, "NEWSLETTER_CONFIRMATIONS_PER_HOUR", 300)
+NEWSLETTER_SIGNUPS_PER_IP_HOUR = config.env_int(env, "NEWSLETTER_SIGNUPS_PER_IP_HOUR", 10)
+NEWSLETTER_MIN_FILL_SECONDS = config.env_int(env, "NEWSLETTER_MIN_FILL_SECONDS", 2)
+NEWSLETTER_SOFT_BOUNCES = config.env_int(env, "NEWSLETTER_SOFT_BOUNCES", 3)
+NEWSLETTER_FOLLOW_QUIET_DAYS = config.env_int(env, "NEWSLETTER_FOLLOW_QUIET_DAYS", 7)
+NEWSLETTER_BOUNCE_SECRET = env.get("NEWSLETTER_BOUNCE_SECRET", "")
 
 # Background work: django.tasks hands tasks to Huey; Huey's consumer runs them and the
 # periodic ticks. SQLite file queue by default, Redis when REDIS_URL is set.

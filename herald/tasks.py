@@ -10,6 +10,10 @@ from articles.classify import retrain
 from articles.organize import unorganized_ids
 from articles.posts import publish_due_posts
 from articles.tasks import organize
+from newsletter import tasks as newsletter
+from newsletter.counts import count_sections
+from newsletter.digest import due_subscriber_ids
+from newsletter.send import claimable
 from sources.poll import due_source_ids
 from sources.tasks import poll
 
@@ -51,3 +55,40 @@ def tick_retrain() -> str:
     articles); nothing changed, nothing is trained."""
     version = retrain(timezone.now())
     return str(version) if version else "labels unchanged"
+
+
+DIGEST_CHUNK = 200  # readers per digest task
+
+
+def enqueue_due_digests() -> int:
+    ids = due_subscriber_ids(timezone.now())
+    for start in range(0, len(ids), DIGEST_CHUNK):
+        newsletter.queue_digests.enqueue(ids[start : start + DIGEST_CHUNK])
+    return len(ids)
+
+
+@db_periodic_task(crontab(minute="*"))
+def tick_digests() -> int:
+    """The digests due this minute are claimed and recorded; their sending follows."""
+    return enqueue_due_digests()
+
+
+@db_periodic_task(crontab(minute="*"))
+def tick_send() -> bool:
+    """Mail recorded but not sent (a retry come due, a sender killed mid-batch) is sent."""
+    if claimable(timezone.now()).exists():
+        newsletter.send.enqueue()
+        return True
+    return False
+
+
+@db_periodic_task(crontab(minute="*/15"))
+def tick_follows() -> None:
+    """Followed stories with news since their readers last heard: one mail a story a day."""
+    newsletter.queue_follows.enqueue()
+
+
+@db_periodic_task(crontab(minute="55", hour="23"))
+def tick_subscriber_counts() -> int:
+    """Each day's subscribers per section, for the desk's chart (anonymous counts)."""
+    return count_sections(timezone.localdate())

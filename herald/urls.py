@@ -27,6 +27,7 @@ urlpatterns = [
     path("admin/", (with_policy(desk_patterns, settings.DESK_CSP), desk_app, desk_namespace)),
     # Never cached: forms on cached pages fetch their reader's token here (portal/csrf.py).
     path("forms/token/", csrf.token, name="csrf-token"),
+    path("newsletter/", include("newsletter.urls")),
     path("", include("portal.urls")),
 ]
 

@@ -19,6 +19,9 @@ How a form on a cached page stays protected (subscribe, comment, any later one):
 A second failure on that page (cookies refused) gets Django's own explanation.
 """
 
+import time
+
+from django.core import signing
 from django.http import JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -29,13 +32,30 @@ from django.views.decorators.http import require_GET
 
 # The marker field of a form whose token is fetched; "again" on the send-again page.
 MARKER = "cache_safe_form"
+# When the reader began to fill the form in, signed: a form sent sooner than a person could is a
+# robot's. Given with the token (and by the send-again page), never in the cached HTML.
+STARTED = "form_started"
+STARTED_SALT = "herald.form-started"
+
+
+def started_stamp(now: float | None = None) -> str:
+    return signing.dumps(int(time.time() if now is None else now), salt=STARTED_SALT)
+
+
+def seconds_filling(request) -> float | None:
+    """How long ago the reader's form was started, or None: no stamp, or a forged one."""
+    try:
+        started = signing.loads(request.POST.get(STARTED, ""), salt=STARTED_SALT)
+    except signing.BadSignature:
+        return None
+    return time.time() - started if isinstance(started, int) else None
 
 
 @never_cache
 @require_GET
 def token(request):
     """A CSRF token for this reader, and the cookie it goes with."""
-    return JsonResponse({"token": get_token(request)})
+    return JsonResponse({"token": get_token(request), "started": started_stamp()})
 
 
 def failure(request, reason: str = ""):
@@ -48,9 +68,10 @@ def failure(request, reason: str = ""):
     fields = [
         (name, value)
         for name, values in request.POST.lists()
-        if name not in ("csrfmiddlewaretoken", MARKER)
+        if name not in ("csrfmiddlewaretoken", MARKER, STARTED)
         for value in values
     ]
+    fields.append((STARTED, started_stamp()))
     context = {"fields": fields, "action": request.get_full_path(), "marker": MARKER}
     response = render(request, "portal/send_again.html", context, status=403)
     # The page holds what the reader typed (an email address, a comment): theirs alone.

@@ -20,6 +20,7 @@ from django.utils.text import Truncator
 
 from articles import boilerplate
 from articles.models import Article, LearnedBlock, SectionRule
+from herald.lib.charts import daily_bars
 from sources import takedown
 from sources.models import Source, Takedown
 from sources.opml import OpmlError, export_opml, import_opml
@@ -48,39 +49,6 @@ def articles_per_day(
     counts = {(source, day): n for source, day, n in rows}
     span = [first + timedelta(days=i) for i in range(days)]
     return {pk: [(day, counts.get((pk, day), 0)) for day in span] for pk in source_ids}
-
-
-def bar_chart(per_day: list[tuple[date, int]]) -> str:
-    """A small inline SVG: one bar a day, each with its date and count as a tooltip."""
-    width, height, bar = 4, 20, 3
-    top = max((n for _, n in per_day), default=0) or 1
-    bars = format_html_join(
-        "",
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>',
-        (
-            (
-                i * width,
-                height - h,
-                bar,
-                h,
-                "#417690" if n else "#ccc",
-                f"{day:%Y-%m-%d}",
-                f"{n} article{'s' if n != 1 else ''}",
-            )
-            for i, (day, n) in enumerate(per_day)
-            for h in [max(1, round((height - 2) * n / top))]
-        ),
-    )
-    total = sum(n for _, n in per_day)
-    return format_html(
-        '<svg width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="{}">{}</svg>',
-        len(per_day) * width,
-        height,
-        len(per_day) * width,
-        height,
-        f"{total} articles in the last {len(per_day)} days",
-        bars,
-    )
 
 
 class OpmlImportForm(forms.Form):
@@ -205,7 +173,8 @@ class SourceAdmin(admin.ModelAdmin):
         per_day = getattr(source, "per_day", None)
         if per_day is None:
             per_day = articles_per_day([source.pk], timezone.now())[source.pk]
-        return bar_chart(per_day)
+        total = sum(n for _, n in per_day)
+        return daily_bars(per_day, "article", f"{total} articles in the last {len(per_day)} days")
 
     @admin.display(description="Recent polls")
     def recent_polls(self, source):

@@ -76,6 +76,20 @@ def test_smtps_uses_implicit_tls_on_port_465(tmp_path):
     assert options["use_ssl"] is True and options["port"] == 465
 
 
+def test_any_django_email_backend_can_be_plugged_in(tmp_path):
+    environ = {
+        "EMAIL_BACKEND": "anymail.backends.postmark.EmailBackend",
+        "EMAIL_OPTIONS": '{"api_key": "k"}',
+        "EMAIL_URL": "smtp://ignored.example.org",
+    }
+    assert config.mailers(environ, tmp_path)["default"] == {
+        "BACKEND": "anymail.backends.postmark.EmailBackend",
+        "OPTIONS": {"api_key": "k"},
+    }
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_OPTIONS"):
+        config.mailers({"EMAIL_BACKEND": "x.Backend", "EMAIL_OPTIONS": "{no"}, tmp_path)
+
+
 @pytest.mark.parametrize("url", ["http://relay", "smtp://", "gopher://x"])
 def test_a_bad_email_url_is_a_clear_error(tmp_path, url):
     with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):

@@ -11,6 +11,14 @@
   var TOKEN = 'input[name="csrfmiddlewaretoken"]';
   var pending = new WeakMap();
 
+  function addHidden(form, name, value) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = value;
+    form.appendChild(input);
+  }
+
   function addToken(form) {
     if (!pending.has(form)) {
       var url = form.querySelector(MARKER).dataset.tokenUrl;
@@ -18,11 +26,8 @@
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (answer) {
           if (!answer || form.querySelector(TOKEN)) return;
-          var input = document.createElement("input");
-          input.type = "hidden";
-          input.name = "csrfmiddlewaretoken";
-          input.value = answer.token;
-          form.appendChild(input);
+          addHidden(form, "form_started", answer.started);
+          addHidden(form, "csrfmiddlewaretoken", answer.token);
         })
         .catch(function () { /* sent without: the send-again page takes over */ }));
     }
