@@ -18,6 +18,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import Pipeline
 
 from articles.models import Article, ClassifierVersion, Section, SectionBy, SectionRule, Tag
+from herald.lib import models_store
 
 log = logging.getLogger(__name__)
 
@@ -234,27 +235,9 @@ def named_by_categories(
     return named_sections, unmatched
 
 
-# Unpickled classifiers: a worker loads each version once, however many articles it sorts. Only
-# the newest is kept. Keyed by id and creation time, as a restored database may reuse an id.
-_pipelines: dict[tuple[int, datetime], Pipeline] = {}
-
-
 def newest_classifier() -> tuple[int, float, Pipeline] | None:
     """The version in use (id, threshold, pipeline), or None before the first is trained."""
-    versions = ClassifierVersion.objects.order_by("-id")
-    newest = versions.values_list("id", "created_at", "threshold").first()
-    if newest is None:
-        return None
-    version_id, created_at, threshold = newest
-    if (version_id, created_at) not in _pipelines:
-        blob = versions.filter(pk=version_id).values_list("model", flat=True).first()
-        if blob is None:
-            return None  # deleted meanwhile by a newer training
-        # The database is as trusted as the code: only train() writes these bytes.
-        pipeline = pickle.loads(bytes(blob))
-        _pipelines.clear()
-        _pipelines[version_id, created_at] = pipeline
-    return version_id, threshold, _pipelines[version_id, created_at]
+    return models_store.newest(ClassifierVersion.objects.all())
 
 
 def by_classifier(article: Article, sections: Sections) -> Choice:

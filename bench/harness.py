@@ -40,3 +40,28 @@ def peak_memory_mb() -> float:
     """The most resident memory this process has held so far (ru_maxrss), in MB."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024  # bytes / KB
+
+
+def throwaway_postgres(url: str, purpose: str) -> str:
+    """A new database on the PostgreSQL server `url` names, dropped at exit; returns its URL."""
+    from urllib.parse import urlsplit
+
+    import psycopg
+    from dj_database_url import parse
+
+    name = f"herald_bench_{purpose}_{os.getpid()}"
+    server = parse(url)
+    params = {"host": server["HOST"] or None, "port": server["PORT"] or None,
+              "user": server["USER"] or None, "password": server["PASSWORD"] or None}  # fmt: skip
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    atexit.register(drop)
+    return urlsplit(url)._replace(path=f"/{name}").geturl()

@@ -3,7 +3,7 @@
 pages.py load CORPUS     the peer corpus (../shared/peers/corpus.py JSONL) into the Herald that
                          HERALD_DATA_DIR names, as editors' posts: authors with their bylines,
                          sections, tags when the corpus has them, bodies rendered as editors'
-                         Markdown is. Comments wait for the comment models.
+                         Markdown is, and their comments, approved, as the peer has them.
 pages.py pick CORPUS     the pages both systems are loaded on, as shell assignments: the newest
                          post with a comment thread of 3 (the peer's choice) and the search term.
 pages.py report JSON...  one table from bench_http.py's results: requests/s and p50/p99 per
@@ -36,6 +36,10 @@ def articles(corpus: Path):
             yield json.loads(line)
 
 
+def when(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
 def load(corpus: Path) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "herald.settings")
     import django
@@ -47,6 +51,8 @@ def load(corpus: Path) -> None:
 
     from articles.models import EditorProfile, Post, Section, Tag
     from articles.posts import render
+    from discussion.models import Comment, Thread
+    from discussion.moderate import render as render_comment
     from herald.groups import EDITORS
     from portal import caching
 
@@ -86,23 +92,44 @@ def load(corpus: Path) -> None:
                 )
         return [tags[name] for name in names]
 
-    def store(batch: list[tuple[Post, list[str]]]) -> None:
+    def store(batch: list[tuple[Post, list[str], list[dict]]]) -> None:
         # bulk_create skips save_post's per-post queries (slug and byline look-ups); the search
         # index's triggers still see every row. What save_post fills in is filled in above.
         with transaction.atomic():
-            Post.objects.bulk_create([post for post, _ in batch])
+            Post.objects.bulk_create([post for post, _, _ in batch])
             links = [
                 Post.tags.through(post_id=post.pk, tag_id=tag.pk)
-                for post, names in batch
+                for post, names, _ in batch
                 for tag in tags_for(names)
             ]
             Post.tags.through.objects.bulk_create(links)
+            threads = [
+                Thread(post=post, approved_count=len(comments))
+                for post, _, comments in batch
+                if comments
+            ]
+            Thread.objects.bulk_create(threads)
+            by_post = {thread.post_id: thread for thread in threads}
+            Comment.objects.bulk_create(
+                Comment(
+                    thread=by_post[post.pk],
+                    name=c["author"],
+                    email=c["email"],
+                    body=c["body"],
+                    body_html=render_comment(c["body"]),
+                    status=Comment.Status.APPROVED,
+                    created_at=when(c["published"]),
+                    approved_at=when(c["published"]),
+                )
+                for post, _, comments in batch
+                for c in comments
+            )
 
     done, batch = 0, []
     for item in articles(corpus):
         author = author_for(item["author"])
         body = "\n\n".join(item["paragraphs"])
-        published = datetime.fromisoformat(item["published"].replace("Z", "+00:00"))
+        published = when(item["published"])
         post = Post(
             title=item["title"],
             slug=item["slug"],
@@ -115,7 +142,7 @@ def load(corpus: Path) -> None:
             status=Post.Status.PUBLISHED,
             published_at=published,
         )
-        batch.append((post, item.get("tags", [])))
+        batch.append((post, item.get("tags", []), item.get("comments", [])))
         if len(batch) == BATCH:
             store(batch)
             done += len(batch)

@@ -94,6 +94,8 @@ export SECRET_KEY=bench-only-secret-key-not-for-production-use-0123456789
 export BASE_URL=http://127.0.0.1:$HERALD_PORT
 export ALLOWED_HOSTS=127.0.0.1,localhost
 export NEWSWIRE=0
+# Like for like: the peer lists 10 posts a page and 10 items a feed.
+export LIST_PAGE_SIZE=10 FEED_ITEMS=10
 export LOG_LEVEL=WARNING
 
 start_herald() {  # page cache seconds

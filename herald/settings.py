@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "articles",
     "portal",
     "newsletter",
+    "discussion",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -96,6 +97,16 @@ NEWSLETTER_SOFT_BOUNCES = config.env_int(env, "NEWSLETTER_SOFT_BOUNCES", 3)
 NEWSLETTER_FOLLOW_QUIET_DAYS = config.env_int(env, "NEWSLETTER_FOLLOW_QUIET_DAYS", 7)
 NEWSLETTER_BOUNCE_SECRET = env.get("NEWSLETTER_BOUNCE_SECRET", "")
 
+# The proxies in front of Herald (nginx, a load balancer): from these alone X-Forwarded-For is
+# believed, to learn the client's address (herald/lib/network.py). Addresses or networks.
+TRUSTED_PROXIES = config.env_list(env, "TRUSTED_PROXIES", [])
+
+# The discussion (discussion/): threads, flood control, retention.
+COMMENTS_MAX_DEPTH = config.env_int(env, "COMMENTS_MAX_DEPTH", 5)
+COMMENTS_FLOOD_SECONDS = config.env_int(env, "COMMENTS_FLOOD_SECONDS", 30)
+COMMENTS_MIN_FILL_SECONDS = config.env_int(env, "COMMENTS_MIN_FILL_SECONDS", 3)
+COMMENTS_IP_DAYS = config.env_int(env, "COMMENTS_IP_DAYS", 30)
+
 # Background work: django.tasks hands tasks to Huey; Huey's consumer runs them and the
 # periodic ticks. SQLite file queue by default, Redis when REDIS_URL is set.
 HUEY = config.huey(env, DATA_DIR)
@@ -119,6 +130,9 @@ SERVE_MEDIA = config.env_bool(env, "SERVE_MEDIA", True)
 # Anonymous readers' pages are kept whole (portal/caching.py) and dropped when what they show
 # changes; at most PAGE_CACHE_SECONDS old, in Herald's cache or a shared one in front of it.
 PAGE_CACHE_SECONDS = config.env_int(env, "PAGE_CACHE_SECONDS", 60)
+# Stories on a page of a section, tag, outlet or the latest; items in each feed.
+LIST_PAGE_SIZE = config.env_int(env, "LIST_PAGE_SIZE", 30)
+FEED_ITEMS = config.env_int(env, "FEED_ITEMS", 50)
 PAGE_BROWSER_SECONDS = config.env_int(env, "PAGE_BROWSER_SECONDS", 10)
 # Forms on cached pages fetch their token; without JavaScript this view asks to send again.
 CSRF_FAILURE_VIEW = "portal.csrf.failure"

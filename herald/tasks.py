@@ -10,6 +10,9 @@ from articles.classify import retrain
 from articles.organize import unorganized_ids
 from articles.posts import publish_due_posts
 from articles.tasks import organize
+from discussion import spam
+from discussion.moderate import forget_networks
+from discussion.notify import queue_held_digest
 from newsletter import tasks as newsletter
 from newsletter.counts import count_sections
 from newsletter.digest import due_subscriber_ids
@@ -92,3 +95,22 @@ def tick_follows() -> None:
 def tick_subscriber_counts() -> int:
     """Each day's subscribers per section, for the desk's chart (anonymous counts)."""
     return count_sections(timezone.localdate())
+
+
+@db_periodic_task(crontab(minute="40", hour="3"))
+def tick_forget_networks() -> int:
+    """Commenters' network addresses go after COMMENTS_IP_DAYS."""
+    return forget_networks(timezone.now())
+
+
+@db_periodic_task(crontab(minute="5"))
+def tick_held_digest() -> int:
+    """Editors hear of newly held comments in one mail an hour, not one per comment."""
+    return queue_held_digest(timezone.now())
+
+
+@db_periodic_task(crontab(minute="47"))
+def tick_spam_filter() -> str:
+    """The spam filter learns the moderators' decisions of the last hour; none, none trained."""
+    version = spam.retrain(timezone.now())
+    return str(version) if version else "decisions unchanged"

@@ -28,6 +28,7 @@ urlpatterns = [
     # Never cached: forms on cached pages fetch their reader's token here (portal/csrf.py).
     path("forms/token/", csrf.token, name="csrf-token"),
     path("newsletter/", include("newsletter.urls")),
+    path("comments/", include("discussion.urls")),
     path("", include("portal.urls")),
 ]
 

@@ -25,10 +25,12 @@ KINDS = {
 
 def due_subscriber_ids(now: datetime, limit: int = 5000) -> list[int]:
     due = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE, next_digest_at__lte=now)
-    return list(due.order_by("next_digest_at").values_list("id", flat=True)[:limit])
+    return list(due.order_by("next_digest_at", "id").values_list("id", flat=True)[:limit])
 
 
-def story_ids(subscriber: Subscriber, since: datetime, until: datetime) -> list[int]:
+def story_ids(
+    subscriber: Subscriber, since: datetime, until: datetime, chosen: list[int] | None = None
+) -> list[int]:
     """The stories of the reader's sections first seen in [since, until), the most important
     first (pinned, most outlets, newest), then grouped by section in the editors' order."""
     if subscriber.choice == Subscriber.Choice.NONE:
@@ -40,7 +42,8 @@ def story_ids(subscriber: Subscriber, since: datetime, until: datetime) -> list[
         headline__isnull=False,
         headline__is_hidden=False,
     )
-    chosen = list(subscriber.sections.values_list("pk", flat=True))
+    if chosen is None:
+        chosen = list(subscriber.sections.values_list("pk", flat=True))
     if subscriber.choice == Subscriber.Choice.ONLY:
         stories = stories.filter(headline__section__in=chosen)
     elif subscriber.choice == Subscriber.Choice.ALL_BUT:
@@ -76,24 +79,22 @@ def queue_digest(subscriber_id: int, now: datetime, memo: dict | None = None) ->
             return 0
         if subscriber.paused_until and subscriber.paused_until > due:
             return 0  # what arrived during a pause is not saved up for after it
-        key = (
-            subscriber.choice,
-            tuple(subscriber.sections.values_list("pk", flat=True)),
-            since,
-            due,
-        )
+        chosen = tuple(subscriber.sections.values_list("pk", flat=True))
+        key = (subscriber.choice, chosen, since, due)
         if memo is not None and key in memo:
             stories = memo[key]
         else:
-            stories = story_ids(subscriber, since, due)
+            stories = story_ids(subscriber, since, due, list(chosen))
             if memo is not None:
                 memo[key] = stories
         if not stories:
             return 0
-        return record(subscriber, stories, due)
+        return record(subscriber, stories, due, memo)
 
 
-def record(subscriber: Subscriber, stories: list[int], due: datetime) -> int:
+def record(
+    subscriber: Subscriber, stories: list[int], due: datetime, memo: dict | None = None
+) -> int:
     kind = KINDS[subscriber.pace]
     day = local_day(due, subscriber.time_zone)
     if kind == Mailing.Kind.WEEKLY:
@@ -101,7 +102,11 @@ def record(subscriber: Subscriber, stories: list[int], due: datetime) -> int:
         key = f"{year}-W{week:02d}"
     else:
         key = day.isoformat()
-    mailing = mailing_for(kind, key)
+    # A round's readers share a few mailings (one per local day): looked up once each.
+    mailings = memo.setdefault("mailings", {}) if memo is not None else {}
+    if (kind, key) not in mailings:
+        mailings[kind, key] = mailing_for(kind, key)
+    mailing = mailings[kind, key]
     if kind != Mailing.Kind.EACH:
         try:
             with transaction.atomic():

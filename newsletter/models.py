@@ -156,6 +156,10 @@ class Mailing(models.Model):
         EACH = "each", "story as published"
         ALERT = "alert", "breaking news"
         FOLLOW = "follow", "followed story"
+        # Mail to people who are no subscribers, built by the app it is about (send.OUTSIDE).
+        REPLY = "reply", "reply to a comment"
+        HELD = "held", "comments to moderate"
+        ERASE = "erase", "comment erasure link"
 
     kind = models.CharField(max_length=10, choices=Kind)
     key = models.CharField(max_length=40, help_text="The day (or alert number) it is for")
@@ -197,6 +201,10 @@ class Delivery(models.Model):
         Subscriber, null=True, blank=True, on_delete=models.SET_NULL, related_name="deliveries"
     )
     kind = models.CharField(max_length=10, choices=Mailing.Kind)
+    # For mail to someone who is no subscriber (a commenter, an editor): their address, and
+    # what the mail is about for its app to build it (e.g. {"comment": 12}).
+    to_address = models.EmailField(max_length=254, blank=True)
+    about = models.JSONField(default=dict, blank=True)
     variant = models.CharField(
         max_length=20, blank=True, help_text="Of the kind's mail, e.g. 'already' subscribed"
     )

@@ -11,11 +11,14 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import mailers
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from articles.models import Story
 from herald.lib import email, faults, signing
@@ -70,11 +73,29 @@ def load_stories(ids: set[int], known: dict[int, Story]) -> None:
             .select_related("headline__source", "headline__section")
             .defer("profile", "headline__raw_html", "headline__content_html")
         )
-        known.update((story.pk, story) for story in rows)
+        for story in rows:
+            # Worked out once per story and sender, not once per mail that shows it.
+            story.mail_url = absolute(reverse("portal:story", args=[story.pk]))
+            known[story.pk] = story
+
+
+# Mail to people who are no subscribers: the app it is about builds its context and headers
+# from the delivery (`about`); it goes to `to_address` through the same queue and sender.
+OUTSIDE = {
+    Mailing.Kind.REPLY: "discussion.notify.reply_mail",
+    Mailing.Kind.HELD: "discussion.notify.held_mail",
+    Mailing.Kind.ERASE: "discussion.notify.erase_mail",
+}
 
 
 def compose(delivery: Delivery, stories: dict[int, Story]):
     """The message of one delivery, built the same way every time it is attempted."""
+    if delivery.kind in OUTSIDE:
+        context, headers = import_string(OUTSIDE[delivery.kind])(delivery)
+        return email.build(
+            delivery.kind, context, delivery.to_address,
+            message_id=delivery.message_id, headers=headers,
+        )  # fmt: skip
     subscriber = delivery.subscriber
     context: dict = {"subscriber_since": subscriber.created_at, "mailing": delivery.mailing}
     headers: dict[str, str] = {}
@@ -91,16 +112,22 @@ def compose(delivery: Delivery, stories: dict[int, Story]):
         if kind not in BEFORE_CONFIRMING:
             headers = email.list_headers(context["unsubscribe_url"], "news")
     shown = [stories[pk] for pk in delivery.stories if pk in stories]
-    context["stories"] = [
-        {
+    context["stories"] = []
+    for story in shown:
+        if not story.headline_id:
+            continue
+        item = {
             "story": story,
             "article": story.headline,
-            "url": absolute(reverse("portal:story", args=[story.pk])),
+            "url": story.mail_url,
             "section": story.headline.section,
         }
-        for story in shown
-        if story.headline_id
-    ]
+        if not hasattr(story, "mail_html"):
+            # A story reads the same in every mail that shows it: rendered once per sender.
+            fragment = {"item": item, "base_url": settings.BASE_URL}
+            story.mail_text = render_to_string("mail/_story.txt", fragment)
+            story.mail_html = render_to_string("mail/_story.html", fragment)
+        context["stories"].append(item | {"text": story.mail_text, "html": story.mail_html})
     if delivery.variant == "follow_confirm":
         from newsletter.follow import follow_confirm_context  # follow.py imports this module
 
@@ -264,7 +291,7 @@ class Sender:
 
     def send_one(self, delivery: Delivery) -> int:
         subscriber = delivery.subscriber
-        wanted = (
+        wanted = (delivery.kind in OUTSIDE and delivery.to_address) or (
             subscriber is not None
             and subscriber.pk not in self.stopped
             and (
@@ -277,6 +304,10 @@ class Sender:
             return 0
         try:
             message = compose(delivery, self.stories)
+        except ObjectDoesNotExist:
+            # Mail about something gone since (a reply trashed, notices turned off): not sent.
+            self.mark(delivery, Delivery.Status.CANCELLED)
+            return 0
         except Exception as error:
             # A mail that cannot be built (a template error) must not hold up the batch, nor
             # come back every lease for ever: it is retried like a transient refusal.
@@ -333,8 +364,9 @@ class Sender:
         if permanent_code(error) is not None:
             # The relay says this address will never take mail: stop writing to it.
             self.mark(delivery, Delivery.Status.FAILED, error=describe(error))
-            stop_address(delivery.subscriber, Subscriber.Status.BOUNCED, self.clock())
-            self.stopped.add(delivery.subscriber.pk)
+            if delivery.subscriber is not None:
+                stop_address(delivery.subscriber, Subscriber.Status.BOUNCED, self.clock())
+                self.stopped.add(delivery.subscriber.pk)
             return
         # Transient (4xx): this one waits and is tried again, the batch goes on.
         self.retry_later(delivery, describe(error))

@@ -18,12 +18,23 @@ from articles.signals import articles_changed
 
 # The URL namespaces whose pages are the same for every reader without a session.
 CACHED_NAMESPACES = {"portal"}
-# What pages show: a save or delete of any of these makes every page new.
+# What pages show: a save or delete of any of these makes every page new. Comments count through
+# their thread, saved whenever its shown comments change (discussion.moderate.recount): a comment
+# held for moderation changes no public page.
 SHOWN = [
     "articles.Article", "articles.Story", "articles.Section", "articles.Tag", "articles.Post",
-    "sources.Source", "portal.SitePage",
+    "sources.Source", "portal.SitePage", "discussion.Thread",
 ]  # fmt: skip
 GENERATION_KEY = "generation"
+# A reader carrying one of these sees pages made for them: a session (an editor), messages
+# waiting, or a commenter's own key (their held comments are shown to them alone) or saved
+# details (deploy/nginx.conf lists the same cookies).
+PERSONAL_COOKIES = [
+    settings.SESSION_COOKIE_NAME,
+    "messages",
+    "herald_commenter",
+    "herald_comment_author",
+]
 
 # Replaced in tests, which move time on instead of waiting.
 clock = time.time
@@ -162,7 +173,8 @@ class PageCacheMiddleware:
 
 def personal(request) -> bool:
     """A signed-in editor or commenter, or a reader with messages waiting: their own page."""
-    return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+    cookies = request.COOKIES
+    return any(name in cookies for name in PERSONAL_COOKIES)
 
 
 def cache_usable() -> bool:

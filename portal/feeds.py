@@ -22,8 +22,6 @@ from portal.discovery import absolute, without_email
 from portal.views import merged_target
 from sources.models import Source
 
-ITEMS = 50
-
 
 @dataclass
 class Entry:
@@ -97,14 +95,14 @@ def latest(articles: QuerySet[Article], feed_posts: QuerySet[Post] | None) -> li
         .select_related("source", "section")
         .prefetch_related("tags")
         .defer("raw_html")
-        .order_by("-published_at", "-id")[:ITEMS]
+        .order_by("-published_at", "-id")[: settings.FEED_ITEMS]
     )
     entries = [(a.published_at, article_entry, a) for a in articles]
     if feed_posts is not None:
         feed_posts = feed_posts.select_related("section").prefetch_related("tags").defer("body")
-        entries += [(p.published_at, post_entry, p) for p in feed_posts[:ITEMS]]
+        entries += [(p.published_at, post_entry, p) for p in feed_posts[: settings.FEED_ITEMS]]
     entries.sort(key=lambda entry: entry[0], reverse=True)
-    return [make(item) for _, make, item in entries[:ITEMS]]
+    return [make(item) for _, make, item in entries[: settings.FEED_ITEMS]]
 
 
 def originals() -> QuerySet[Article]:

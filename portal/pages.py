@@ -27,7 +27,7 @@ def listed(articles: QuerySet[Article]) -> QuerySet[Article]:
     """What lists show of some articles: not the hidden ones; with what a card shows of them."""
     return (
         articles.filter(is_hidden=False)
-        .select_related("source", "section", "story")
+        .select_related("source", "section", "story", "thread")
         .defer(*LONG_TEXT)
     )
 
@@ -153,7 +153,7 @@ class ArticlePage:
 def shown_article(pk: int) -> Article | None:
     """An article as its page shows it; None when there is none or it is hidden, which makes it
     gone from the site, also for a reader who kept its link."""
-    articles = Article.objects.select_related("source", "section", "story")
+    articles = Article.objects.select_related("source", "section", "story", "thread")
     articles = articles.prefetch_related("tags").defer("raw_html", "story__profile")
     return articles.filter(pk=pk, is_hidden=False).first()
 
@@ -165,7 +165,7 @@ def article_page(article: Article) -> ArticlePage:
         coverage = list(others.order_by("published_at", "pk")[:OTHER_COVERAGE])
     links = (
         RelatedArticle.objects.filter(article=article, related__is_hidden=False)
-        .select_related("related__source", "related__section", "related__story")
+        .select_related("related__source", "related__section", "related__story", "related__thread")
         .defer(*(f"related__{name}" for name in LONG_TEXT))
     )
     return ArticlePage(

@@ -1,6 +1,7 @@
 """The public pages. Views only read: they never fetch or store articles. What each page shows
 is read by portal.pages."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,15 +13,13 @@ from portal.models import SitePage
 from portal.pages import listed  # noqa: F401  (search lists articles as the other pages do)
 from sources.models import Source
 
-PAGE_SIZE = 30
-
 
 def home(request):
     return render(request, "portal/home.html", {"front": pages.front_page()})
 
 
 def latest(request):
-    page = Paginator(pages.leads(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(pages.leads(), settings.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portal/latest.html", {"page": page})
 
 
@@ -57,14 +56,16 @@ def section(request, slug: str):
     item = get_object_or_404(Section, slug=slug)
     if item.merged_into_id and (target := merged_target(item)):
         return redirect(target, permanent=True)
-    page = Paginator(pages.section_timeline(item), PAGE_SIZE).get_page(request.GET.get("page"))
+    pager = Paginator(pages.section_timeline(item), settings.LIST_PAGE_SIZE)
+    page = pager.get_page(request.GET.get("page"))
     page.object_list = pages.load_entries(page.object_list)
     return render(request, "portal/section.html", {"section": item, "page": page})
 
 
 def tag(request, slug: str):
     item = get_object_or_404(Tag, slug=slug)
-    page = Paginator(pages.tag_timeline(item), PAGE_SIZE).get_page(request.GET.get("page"))
+    pager = Paginator(pages.tag_timeline(item), settings.LIST_PAGE_SIZE)
+    page = pager.get_page(request.GET.get("page"))
     page.object_list = pages.load_entries(page.object_list)
     return render(request, "portal/tag.html", {"tag": item, "page": page})
 
@@ -72,12 +73,12 @@ def tag(request, slug: str):
 def outlet(request, source_id: int):
     source = get_object_or_404(Source, pk=source_id)
     items = pages.outlet_articles(source.pk)
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(items, settings.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portal/outlet.html", {"source": source, "page": page})
 
 
 def post(request, slug: str):
-    shown = Post.objects.select_related("section").prefetch_related("tags")
+    shown = Post.objects.select_related("section", "thread").prefetch_related("tags")
     item = get_object_or_404(shown, slug=slug)
     # Drafts and scheduled posts are previews for the desk, and stay out of shared caches.
     if not item.is_public and not request.user.is_staff:

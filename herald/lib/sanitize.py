@@ -111,3 +111,20 @@ def html_to_text(fragment: str) -> str:
     bare = nh3.clean(marked, tags=set(), clean_content_tags=DROP_WITH_CONTENT | {"iframe"})
     paragraphs = (_SPACE.sub(" ", html.unescape(p)).strip() for p in bare.split("\n\n"))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+# What a reader's comment may hold: paragraphs, links, emphasis, quotes and code.
+COMMENT_TAGS = {"p", "br", "a", "em", "strong", "blockquote", "code", "pre"}
+
+
+def clean_comment(fragment: str) -> str:
+    """A reader's comment, rendered, made safe: the few tags above, links only to http(s) and
+    marked as the reader's, not the site's (rel="nofollow ugc")."""
+    return nh3.clean(
+        fragment,
+        tags=COMMENT_TAGS,
+        clean_content_tags=DROP_WITH_CONTENT,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https"},
+        link_rel="nofollow ugc noopener noreferrer",
+    ).strip()

@@ -32,9 +32,9 @@ def test_a_digest_holds_the_stories_of_the_readers_sections_only():
     three = story_in(world, 3, DAY + timedelta(hours=3))
     reader("ana@example.org", CONFIRMED, choice="all_but", sections=[sports.pk])
     reader("bo@example.org", CONFIRMED, choice="only", sections=[sports.pk])
-    ana, bo = round_at(DUE)
-    assert set(ana.stories) == {one.pk, three.pk}
-    assert bo.stories == [two.pk]
+    got = {d.subscriber.email: d.stories for d in round_at(DUE)}
+    assert set(got["ana@example.org"]) == {one.pk, three.pk}
+    assert got["bo@example.org"] == [two.pk]
 
 
 def test_nothing_is_recorded_before_the_readers_hour():
@@ -132,3 +132,13 @@ def test_the_digest_mail_links_each_story_page_in_section_order(smtp_sink):
     assert "Parliament votes" in html and "Summit opens" in html
     assert 'role="presentation"' in html  # laid out with tables for mail clients
     assert mail["Subject"].startswith("Today in")
+
+
+def test_a_reader_far_away_gets_the_digest_at_their_own_hour():
+    story_in(section("world"), 1, DAY - timedelta(hours=3))
+    # 07:00 in Tokyo is 22:00 UTC the day before.
+    reader("ken@example.org", DAY - timedelta(days=1), time_zone="Asia/Tokyo")
+    tokyo_seven = DAY - timedelta(hours=2)
+    assert round_at(tokyo_seven - timedelta(minutes=1)) == []
+    [digest] = round_at(tokyo_seven)
+    assert digest.mailing.key == "2026-11-30"  # the reader's own date

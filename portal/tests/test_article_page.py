@@ -108,11 +108,12 @@ def test_it_shows_related_stories_as_cards_with_section_outlet_and_date(client, 
     assert "Withdrawn story" not in page
 
 
-def test_it_keeps_an_empty_slot_for_comments(client, source):
+def test_it_ends_with_the_discussion_and_its_form(client, source):
     page = page_of(client, article(source, 1).get_absolute_url())
     start = page.index('<section id="comments"')
     slot = page[start : page.index("</section>", start)]
-    assert '<h2 id="comments-title">Comments</h2>' in slot and "<form" not in slot
+    assert '<h2 id="comments-title">Comments</h2>' in slot and "Leave a Reply" in slot
+    assert 'class="comment-form"' in slot and "csrfmiddlewaretoken" not in slot
 
 
 def test_a_hidden_article_is_404(client, source):

@@ -6,12 +6,12 @@ from datetime import timedelta
 import feedparser
 import pytest
 from defusedxml import ElementTree
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.utils import timezone
 
 from articles.models import Article, EditorProfile, Post, Section, Tag
 from articles.posts import save_post
-from portal.feeds import ITEMS
 
 NOW = timezone.now()
 # The words an excerpt-only source's article has past its 60-word excerpt: never in a feed.
@@ -150,10 +150,10 @@ def test_a_feed_holds_at_most_fifty_items(client, full):
             slug=f"item-{n}",
             published_at=NOW - timedelta(minutes=n),
         )
-        for n in range(ITEMS + 5)
+        for n in range(settings.FEED_ITEMS + 5)
     )
     entries = parsed(client, "/feeds/atom/").entries
-    assert len(entries) == ITEMS == 50
+    assert len(entries) == settings.FEED_ITEMS == 50
     assert entries[0].title == "Item 0" and entries[-1].title == "Item 49"
 
 

@@ -4,9 +4,12 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Post, RelatedArticle, Section, Tag
+from articles.models import Article, Post, RelatedArticle, Section, Tag
+from discussion.models import Comment, Thread
+from discussion.moderate import recount
 from portal.tests.site import NOW, article, outlet, story
 
 # The most queries each page may make. The navigation's sections are one of them.
@@ -16,9 +19,9 @@ LIMITS = {
     "section": 6,
     "tag": 6,
     "outlet": 4,
-    "story": 2,
-    "article": 5,
-    "post": 3,
+    "story": 4,
+    "article": 7,
+    "post": 5,
     "about": 2,
 }
 
@@ -52,6 +55,17 @@ def build(size: int, prefix: str = "") -> dict[str, str]:
         )  # fmt: skip
         post.tags.add(tag)
     first = headlines[0]
+    # Comments under the article, the story's headline article and the post.
+    lead = Article.objects.get(story__headline=F("pk"), story=first.story_id)
+    post = Post.objects.get(slug=f"{prefix}post-0")
+    for target in {first, lead, post}:
+        thread = Thread.objects.create(**{"post" if target is post else "article": target})
+        for c in range(size):
+            Comment.objects.create(
+                thread=thread, name=f"Reader {c}", email=f"r{c}@example.org", body="Yes.",
+                body_html="<p>Yes.</p>", status=Comment.Status.APPROVED, created_at=NOW,
+            )  # fmt: skip
+        recount(thread)
     return {
         "home": "/",
         "latest": "/latest/",

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from newsletter.bounces import read_mailbox
-from newsletter.digest import queue_due_digests
+from newsletter.digest import due_subscriber_ids, queue_due_digests
 from newsletter.send import Sender
 
 
@@ -28,7 +28,11 @@ class Command(BaseCommand):
             counts = read_mailbox(options["mbox"], keep=options["keep"])
             self.stdout.write(", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing")
         elif action == "digests":
-            queued = queue_due_digests(timezone.now())
+            queued = 0
+            now = timezone.now()
+            # A call takes a batch of the due readers; a round of many takes several.
+            while due_subscriber_ids(now, limit=1):
+                queued += queue_due_digests(now)
             self.stdout.write(f"{queued} mails recorded")
         else:
             sent = Sender().send_due(most=options["most"])
