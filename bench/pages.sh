@@ -236,7 +236,7 @@ reports=("$OUT"/herald-cold.json "$OUT"/herald-warm.json "$OUT"/herald-nginx.jso
 [[ -n $WP_URL ]] && reports+=("$OUT/wordpress.json")
 "$PY" bench/pages.py report "${reports[@]}"
 echo
-echo "Herald: $N editors' posts (no comments yet), SQLite, gunicorn -w 5; /posts/$POST_SLUG/"
+echo "Herald: $N editors' posts with the corpus's comments, SQLite, gunicorn -w 5; /posts/$POST_SLUG/"
 [[ -n $WP_URL ]] && echo "WordPress: $WP_URL; article = $wp_post"
 [[ -n ${RESULTS:-} ]] && echo "JSON: $OUT"
 exit 0
