@@ -3,7 +3,7 @@
 import pytest
 
 from herald.testing import FeedServer
-from herald.testing_smtp import SmtpSink
+from herald.testing_smtp import SmtpSink, relay
 from newswire.server import start as start_newswire
 
 
@@ -18,10 +18,8 @@ def feed_server(settings):
 @pytest.fixture
 def smtp_sink(settings):
     """A real SMTP server on loopback, and Django's default mailer sending to it."""
-    sink = SmtpSink()
-    settings.MAILERS = sink.mailer_settings()
-    yield sink
-    sink.stop()
+    with relay(SmtpSink, settings) as sink:
+        yield sink
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ to refuse a recipient, fail a DATA, drop the connection, or go away and come bac
 
 import socket
 import threading
+from contextlib import contextmanager
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import default as default_policy
@@ -135,3 +136,14 @@ class SmtpSink:
                 self._drop_in -= 1
             self._arrived.notify_all()
         return "250 Message accepted for delivery"
+
+
+@contextmanager
+def relay(sink_class, settings):
+    """A sink of this kind as Django's default mailer, for as long as the block lasts."""
+    sink = sink_class()
+    settings.MAILERS = sink.mailer_settings()
+    try:
+        yield sink
+    finally:
+        sink.stop()

@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from articles.models import Story
 from herald.lib import signing
-from newsletter.forms import HONEYPOT
 from newsletter.models import Delivery, Follow, Mailing, Pace, Subscriber
 from newsletter.send import absolute, mailing_for
 from newsletter.subscribe import normalize_address, queue_mail, send_soon
@@ -34,16 +33,6 @@ def address(value: str) -> str | None:
         return normalize_address(value)
     except ValidationError:
         return None
-
-
-def from_a_person(post, seconds_filling: float | None) -> bool:
-    """False for a robot: it fills in the hidden field, or sends the form sooner than a person
-    could (or without the signed start a browser fetches)."""
-    return (
-        not post.get(HONEYPOT)
-        and seconds_filling is not None
-        and seconds_filling >= settings.NEWSLETTER_MIN_FILL_SECONDS
-    )
 
 
 def last_change(story: Story, headline_updated_at: datetime | None) -> datetime:

@@ -4,6 +4,7 @@ stored or mailed."""
 from zoneinfo import available_timezones
 
 from django import forms
+from django.conf import settings
 
 from articles.models import Section
 from newsletter.models import Pace, Subscriber, Weekday
@@ -81,9 +82,6 @@ class SubscribeForm(ChoicesForm):
 
     field_order = ["email", "choice", "sections", "pace", "hour", "weekday", "time_zone"]
 
-    def is_robot(self) -> bool:
-        return bool(self.cleaned_data.get(HONEYPOT))
-
 
 class PreferencesForm(ChoicesForm):
     pace = forms.ChoiceField(choices=PACES, widget=forms.RadioSelect)
@@ -107,3 +105,13 @@ class PauseForm(forms.Form):
 
 class InviteForm(forms.Form):
     email = AddressField(label="Their email address")
+
+
+def from_a_person(post, seconds_filling: float | None) -> bool:
+    """False for a robot: it fills in the hidden field, or sends the form sooner than a person
+    could (or without the signed start a browser fetches)."""
+    return (
+        not post.get(HONEYPOT)
+        and seconds_filling is not None
+        and seconds_filling >= settings.NEWSLETTER_MIN_FILL_SECONDS
+    )

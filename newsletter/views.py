@@ -18,7 +18,7 @@ from herald.lib import signing
 from herald.lib.network import client_ip, network_of
 from newsletter import bounces
 from newsletter import subscribe as verbs
-from newsletter.forms import InviteForm, PauseForm, PreferencesForm, SubscribeForm
+from newsletter.forms import InviteForm, PauseForm, PreferencesForm, SubscribeForm, from_a_person
 from newsletter.models import Subscriber
 from portal.csrf import seconds_filling
 
@@ -48,14 +48,8 @@ def sign_up(request):
     form = SubscribeForm(request.POST)
     if not form.is_valid():
         return render(request, "newsletter/subscribe.html", {"form": form}, status=400)
-    filling = seconds_filling(request)
-    human = (
-        not form.is_robot()
-        and filling is not None
-        and filling >= settings.NEWSLETTER_MIN_FILL_SECONDS
-    )
     # A robot is told what a person is told; only nothing is stored or sent.
-    if human:
+    if from_a_person(request.POST, seconds_filling(request)):
         source = request.POST.get("form", "page")[:40]
         verbs.sign_up(form.cleaned_data["email"], form.choices(), f"form: {source}", timezone.now())
     return render(request, "newsletter/check_inbox.html")
@@ -210,9 +204,9 @@ def follow_story(request, story_id: int):
         context = {"story": story, "follow_error": "Enter a valid email address."}
         return render(request, "newsletter/follow_story.html", context, status=400)
     # A robot is told what a person is told; only nothing is stored or sent.
-    if following.from_a_person(request.POST, seconds_filling(request)):
+    if from_a_person(request.POST, seconds_filling(request)):
         following.follow(email, story, timezone.now())
-    return render(request, "newsletter/follow_check_inbox.html", {"story": story})
+    return render(request, "newsletter/check_inbox.html", {"story": story})
 
 
 @never_cache

@@ -4,7 +4,6 @@ sign-ups as a browser sends them."""
 import re
 import time
 from collections import Counter
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from articles.models import Section, Story
@@ -75,17 +74,6 @@ class Clock:
 
     def advance(self, **delta) -> None:
         self.now += timedelta(**delta)
-
-
-@contextmanager
-def relay(sink_class, settings):
-    """A sink of this kind as Django's default mailer, for as long as the block lasts."""
-    sink = sink_class()
-    settings.MAILERS = sink.mailer_settings()
-    try:
-        yield sink
-    finally:
-        sink.stop()
 
 
 def digest_round(readers: int, now: datetime, **choices) -> list[Subscriber]:

@@ -13,10 +13,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from herald.testing_smtp import SmtpSink
+from herald.testing_smtp import SmtpSink, relay
 from newsletter.models import Delivery, Subscriber
 from newsletter.send import BACKOFF_MOST, LEASE, MOST_ATTEMPTS, Sender, claim_batch, mailing_for
-from newsletter.tests.helpers import Clock, digest_round, no_pause, received_by, relay
+from newsletter.tests.helpers import Clock, digest_round, no_pause, received_by
 
 # `herald` is herald.cli; run as a module from the project folder, as test_processes does, it
 # does not depend on how the package was installed into the virtualenv.
