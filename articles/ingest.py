@@ -14,6 +14,7 @@ from django.db.models import Q
 from articles import boilerplate, extract, images
 from articles.canonical import canonical_url, fingerprint
 from articles.models import Article
+from herald.lib import faults
 from herald.lib.sanitize import clean_html, html_to_text
 from sources.models import Source
 from sources.parse import Entry
@@ -56,6 +57,7 @@ def store_entry(
         if twin := holdings.same_story(draft):
             return twin, False
         article, created = _create(draft)
+        faults.point("ingest-stored")  # the article written, its organize task not yet queued
         holdings.hold(article, created)
         return article, created
     # The look-up read only what tells an entry apart; a revision compares the whole article.

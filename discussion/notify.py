@@ -27,6 +27,7 @@ from herald.groups import EDITORS
 from herald.lib import email, signing
 from newsletter.models import Delivery, Mailing
 from newsletter.send import mailing_for
+from newsletter.subscribe import send_soon
 
 QUIET = timedelta(hours=1)  # at most one reply notice per address and thread in this time
 ERASE_LINK_HOURS = 72
@@ -35,12 +36,6 @@ HELD_LISTED = 50  # a digest lists this many held comments, then counts the rest
 
 def absolute(path: str) -> str:
     return settings.BASE_URL.rstrip("/") + path
-
-
-def send_soon() -> None:
-    from newsletter.tasks import send  # the task queue is loaded only where mail is queued
-
-    send.enqueue()
 
 
 def record(kind: str, to: str, about: dict, now: datetime) -> Delivery:

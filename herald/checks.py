@@ -1,6 +1,7 @@
 """Configuration checks (Django's system checks, so `herald check` and every manage command see
 them) and the reachability probes `herald check` adds: can this process talk to its services?"""
 
+import ipaddress
 import re
 
 from django.conf import settings
@@ -11,7 +12,7 @@ HOST_PORT = re.compile(r"^[A-Za-z0-9.\-\[\]:]+:\d{1,5}$")
 
 @register(Tags.security, "herald")
 def check_configuration(app_configs, **kwargs):
-    return [
+    problems = [
         Error(
             f"FETCH_ALLOW entry {entry!r} is not host:port",
             hint="List exact host:port pairs, e.g. 127.0.0.1:8001",
@@ -20,6 +21,28 @@ def check_configuration(app_configs, **kwargs):
         for entry in settings.FETCH_ALLOW
         if not HOST_PORT.match(entry)
     ]
+    for proxy in settings.TRUSTED_PROXIES:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            problems.append(
+                Error(
+                    f"TRUSTED_PROXIES entry {proxy!r} is not an address or network",
+                    hint="e.g. 127.0.0.1 or 10.0.0.0/24: the proxies in front of Herald",
+                    id="herald.E002",
+                )
+            )
+    pool = settings.DATABASES["default"].get("OPTIONS", {}).get("pool")
+    threads = settings.HUEY["consumer"]["workers"]
+    if isinstance(pool, dict) and pool.get("max_size", threads) < threads:
+        problems.append(
+            Warning(
+                f"DATABASE_POOL_MAX ({pool['max_size']}) is below WORKER_THREADS ({threads})",
+                hint="Each worker thread holds a connection while it runs a task.",
+                id="herald.W003",
+            )
+        )
+    return problems
 
 
 # Deployment advice: shown by `herald check` (and `check --deploy`), not before every command.
@@ -53,7 +76,9 @@ def probe_database() -> str:
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
-    return f"{connection.vendor} {connection.settings_dict['NAME']}"
+    pool = connection.settings_dict.get("OPTIONS", {}).get("pool")
+    pooled = f", pool of {pool.get('min_size')} to {pool.get('max_size')}" if pool else ""
+    return f"{connection.vendor} {connection.settings_dict['NAME']}{pooled}"
 
 
 def probe_cache(alias: str = "default") -> str:
@@ -89,10 +114,30 @@ def probe_mail() -> str:
     return f"SMTP {options['host']}:{options['port']}"
 
 
+def probe_storage() -> str:
+    """Pictures are written by workers and served by web machines: every one must see the same
+    storage (STORAGE_BACKEND), or the same network folder."""
+    import secrets
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save(f"herald-check/{secrets.token_hex(8)}.txt", ContentFile(b"ok"))
+    try:
+        with default_storage.open(name) as stored:
+            if stored.read() != b"ok":
+                raise RuntimeError("a file written to the storage could not be read back")
+    finally:
+        default_storage.delete(name)
+    backend = settings.STORAGES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    return f"{backend} ({settings.MEDIA_ROOT})" if backend == "FileSystemStorage" else backend
+
+
 PROBES = {
     "database": probe_database,
     "cache": probe_cache,
     "page cache": probe_page_cache,
     "queue": probe_queue,
+    "media storage": probe_storage,
     "mail": probe_mail,
 }

@@ -5,11 +5,13 @@ import json
 import secrets
 import stat
 from collections.abc import Mapping
+from email.utils import formataddr, getaddresses
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from huey.storage import RedisExpireStorage
 
 TRUE = {"1", "true", "yes", "on"}
 FALSE = {"0", "false", "no", "off", ""}
@@ -44,11 +46,22 @@ def env_list(environ: Mapping[str, str], name: str, default: list[str]) -> list[
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_json_object(environ: Mapping[str, str], name: str) -> dict:
+    try:
+        value = json.loads(environ.get(name) or "{}")
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"{name} is not JSON: {error}") from None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object")
+    return value
+
+
 def is_embedded(environ: Mapping[str, str]) -> bool:
     """The one-machine default: SQLite and no Redis. Everything else is a deployment that must
     be configured explicitly (a shared SECRET_KEY above all)."""
     url = environ.get("DATABASE_URL", "").strip()
-    return (not url or url.startswith("sqlite:")) and not environ.get("REDIS_URL", "").strip()
+    redis = environ.get("REDIS_URL", "").strip() or environ.get("QUEUE_URL", "").strip()
+    return (not url or url.startswith("sqlite:")) and not redis
 
 
 def database(environ: Mapping[str, str], data_dir: Path) -> dict:
@@ -68,8 +81,25 @@ def database(environ: Mapping[str, str], data_dir: Path) -> dict:
             "timeout": 20,
         }
     elif config["ENGINE"] == "django.db.backends.postgresql":
-        config["CONN_MAX_AGE"] = env_int(environ, "DATABASE_CONN_MAX_AGE", 60)
+        # Each connection is checked before use, so a database that restarted costs the next
+        # request nothing: a broken connection is replaced, not handed out.
         config["CONN_HEALTH_CHECKS"] = True
+        if env_bool(environ, "DATABASE_POOL", True):
+            # psycopg's pool, one per process: a web process serves one request at a time and a
+            # worker one task per thread, so a few connections each; a request waits at most
+            # `timeout` seconds for one, then fails cleanly (503) instead of queueing for ever.
+            config["CONN_MAX_AGE"] = 0
+            config.setdefault("OPTIONS", {})["pool"] = {
+                "min_size": env_int(environ, "DATABASE_POOL_MIN", 1),
+                "max_size": env_int(environ, "DATABASE_POOL_MAX", 4),
+                "timeout": env_int(environ, "DATABASE_POOL_TIMEOUT", 10),
+                # The pool retries a lost connection with doubling waits until this many seconds,
+                # then starts afresh on the next request: after a long outage Herald is back
+                # within seconds of the database, not after the last long wait.
+                "reconnect_timeout": 15,
+            }
+        else:
+            config["CONN_MAX_AGE"] = env_int(environ, "DATABASE_CONN_MAX_AGE", 60)
     else:
         raise ImproperlyConfigured(
             f"DATABASE_URL must name SQLite or PostgreSQL, not {config['ENGINE']}"
@@ -77,10 +107,18 @@ def database(environ: Mapping[str, str], data_dir: Path) -> dict:
     return config
 
 
+# Django's Redis cache, bypassed while Redis is unreachable (herald/lib/cache.py); short socket
+# timeouts so a Redis that stopped answering costs a request a moment, not a hang.
+REDIS_CACHE = {
+    "BACKEND": "herald.lib.cache.RedisCache",
+    "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+}
+
+
 def cache(environ: Mapping[str, str]) -> dict:
     redis_url = environ.get("REDIS_URL", "").strip()
     if redis_url:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        return {**REDIS_CACHE, "LOCATION": redis_url}
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "herald"}
 
 
@@ -90,11 +128,7 @@ def page_cache(environ: Mapping[str, str], data_dir: Path) -> dict:
     so never one process's memory. Redis when REDIS_URL is set, else files in the data folder."""
     redis_url = environ.get("REDIS_URL", "").strip()
     if redis_url:
-        return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "pages",
-        }
+        return {**REDIS_CACHE, "LOCATION": redis_url, "KEY_PREFIX": "pages"}
     return {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(data_dir / "pages"),
@@ -103,7 +137,9 @@ def page_cache(environ: Mapping[str, str], data_dir: Path) -> dict:
 
 
 def huey(environ: Mapping[str, str], data_dir: Path) -> dict:
-    redis_url = environ.get("REDIS_URL", "").strip()
+    # The queue may have a Redis of its own (QUEUE_URL): one that never evicts, beside a cache
+    # that does; by default it shares REDIS_URL with the cache.
+    redis_url = environ.get("QUEUE_URL", "").strip() or environ.get("REDIS_URL", "").strip()
     config: dict = {
         "name": environ.get("HUEY_QUEUE", "herald"),
         # djhuey defaults 'immediate' to DEBUG; a queue that silently runs inline is a surprise.
@@ -115,10 +151,18 @@ def huey(environ: Mapping[str, str], data_dir: Path) -> dict:
     if redis_url:
         config["huey_class"] = "huey.RedisHuey"
         config["url"] = redis_url
+        # Redis forgets a task's result by itself after RETAIN_TASK_RESULT_HOURS (huey's
+        # RedisExpireHuey storage); the SQLite queue's are pruned by herald/retention.py.
+        config["storage_class"] = RedisExpireStorage
+        config["expire_time"] = task_result_hours(environ) * 3600
     else:
         config["huey_class"] = "huey.SqliteHuey"
         config["filename"] = str(data_dir / "queue.sqlite3")
     return config
+
+
+def task_result_hours(environ: Mapping[str, str]) -> int:
+    return env_int(environ, "RETAIN_TASK_RESULT_HOURS", 24)
 
 
 def mailers(environ: Mapping[str, str], data_dir: Path) -> dict:
@@ -129,12 +173,7 @@ def mailers(environ: Mapping[str, str], data_dir: Path) -> dict:
     if backend:
         # Any Django email backend, e.g. django-anymail's for an API-based provider; its
         # options as JSON ({"api_key": "…"}).
-        try:
-            options = json.loads(environ.get("EMAIL_OPTIONS") or "{}")
-        except json.JSONDecodeError as error:
-            raise ImproperlyConfigured(f"EMAIL_OPTIONS is not JSON: {error}") from None
-        if not isinstance(options, dict):
-            raise ImproperlyConfigured("EMAIL_OPTIONS must be a JSON object")
+        options = env_json_object(environ, "EMAIL_OPTIONS")
         return {"default": {"BACKEND": backend, "OPTIONS": options}}
     url = environ.get("EMAIL_URL", "").strip()
     if not url:
@@ -175,6 +214,26 @@ def mailers(environ: Mapping[str, str], data_dir: Path) -> dict:
     }
 
 
+def media_storage(environ: Mapping[str, str]) -> dict:
+    """Where lead images and posts' pictures are stored: the data folder by default; with several
+    web or worker machines a storage they all share, through Django's storage API, e.g.
+    STORAGE_BACKEND=storages.backends.s3.S3Storage and its options as JSON in STORAGE_OPTIONS."""
+    backend = environ.get("STORAGE_BACKEND", "").strip()
+    if not backend:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # in MEDIA_ROOT
+    return {"BACKEND": backend, "OPTIONS": env_json_object(environ, "STORAGE_OPTIONS")}
+
+
+def media_origin(storage: dict) -> str | None:
+    """The origin pictures are served from when it is not the site's own (an object store or its
+    CDN), for the Content-Security-Policy's img-src."""
+    options = storage.get("OPTIONS", {})
+    if options.get("custom_domain"):
+        return f"https://{options['custom_domain']}"
+    endpoint = urlsplit(options.get("endpoint_url") or "")
+    return f"{endpoint.scheme}://{endpoint.netloc}" if endpoint.netloc else None
+
+
 def secret_key(environ: Mapping[str, str], data_dir: Path) -> str:
     key = environ.get("SECRET_KEY", "").strip()
     if key:
@@ -211,3 +270,41 @@ def base_url(environ: Mapping[str, str]) -> str:
             f"BASE_URL must be an http(s) URL such as https://news.example.org, not {url!r}"
         )
     return url
+
+
+def log_format(environ: Mapping[str, str]) -> str:
+    value = environ.get("LOG_FORMAT", "").strip().lower() or "plain"
+    if value not in ("plain", "json"):
+        raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {value!r}")
+    return value
+
+
+def admins(environ: Mapping[str, str]) -> list[str]:
+    """ADMINS: "Name <address>, other@example.org", the people mailed each server error."""
+    found = []
+    for name, address in getaddresses([environ.get("ADMINS", "")]):
+        if not (name or address):
+            continue  # an empty list, or a comma too many
+        if "@" not in address:
+            raise ImproperlyConfigured(f"ADMINS must be email addresses, not {address!r}")
+        found.append(formataddr((name, address)))
+    return found
+
+
+def sentry(environ: Mapping[str, str]) -> dict | None:
+    """SENTRY_DSN: where errors are reported (Sentry, or a service that speaks its protocol,
+    e.g. GlitchTip); unset, they are only logged (and mailed to ADMINS)."""
+    dsn = environ.get("SENTRY_DSN", "").strip()
+    if not dsn:
+        return None
+    rate = environ.get("SENTRY_TRACES_SAMPLE_RATE", "").strip() or "0"
+    try:
+        traces = float(rate)
+    except ValueError:
+        raise ImproperlyConfigured(f"SENTRY_TRACES_SAMPLE_RATE must be 0-1, not {rate!r}") from None
+    return {
+        "dsn": dsn,
+        "environment": environ.get("SENTRY_ENVIRONMENT", "").strip() or "production",
+        "release": environ.get("SENTRY_RELEASE", "").strip() or None,
+        "traces": traces,
+    }

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from django.utils.csp import CSP
 
-from herald import config
+from herald import config, logs
 from herald.lib.sanitize import VIDEO_EMBEDS
 
 env = os.environ
@@ -19,7 +19,8 @@ DEBUG = config.env_bool(env, "DEBUG", False)
 BASE_URL = config.base_url(env)
 SECRET_KEY = config.secret_key(env, DATA_DIR)
 ALLOWED_HOSTS = config.allowed_hosts(env, BASE_URL)
-CSRF_TRUSTED_ORIGINS = [BASE_URL]
+# Origins a form may be posted from besides BASE_URL (another name of the site, say).
+CSRF_TRUSTED_ORIGINS = [BASE_URL, *config.env_list(env, "CSRF_TRUSTED_ORIGINS", [])]
 SITE_NAME = env.get("SITE_NAME", "Herald")
 
 INSTALLED_APPS = [
@@ -36,9 +37,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "huey.contrib.djhuey",
+    # The desk's sign-in: failed attempts counted (axes), a second factor (django-otp, TOTP).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    # First: every answer carries its request id (X-Request-ID), a cached page's too, and so does
+    # every log record written while it is made (herald/logs.py).
+    "herald.logs.RequestIdMiddleware",
+    # /healthz, /readyz and /metrics answer before anything else (herald/health.py).
+    "herald.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache: a conditional request gets its 304 whether the page was kept or not.
@@ -52,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out sign-in into its answer (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "herald.urls"
@@ -107,6 +119,15 @@ COMMENTS_FLOOD_SECONDS = config.env_int(env, "COMMENTS_FLOOD_SECONDS", 30)
 COMMENTS_MIN_FILL_SECONDS = config.env_int(env, "COMMENTS_MIN_FILL_SECONDS", 3)
 COMMENTS_IP_DAYS = config.env_int(env, "COMMENTS_IP_DAYS", 30)
 
+# Retention (herald/retention.py, pruned daily): poll lines (a source's latest RETAIN_FETCH_LOG_KEEP
+# stay, the desk shows them), finished mailings with their deliveries, task results, addresses
+# never confirmed; commenters' networks after COMMENTS_IP_DAYS, sessions when they expire.
+RETAIN_FETCH_LOG_DAYS = config.env_int(env, "RETAIN_FETCH_LOG_DAYS", 30)
+RETAIN_FETCH_LOG_KEEP = config.env_int(env, "RETAIN_FETCH_LOG_KEEP", 20)
+RETAIN_DELIVERY_DAYS = config.env_int(env, "RETAIN_DELIVERY_DAYS", 90)
+RETAIN_TASK_RESULT_HOURS = config.task_result_hours(env)
+RETAIN_UNCONFIRMED_DAYS = config.env_int(env, "RETAIN_UNCONFIRMED_DAYS", 30)
+
 # Background work: django.tasks hands tasks to Huey; Huey's consumer runs them and the
 # periodic ticks. SQLite file queue by default, Redis when REDIS_URL is set.
 HUEY = config.huey(env, DATA_DIR)
@@ -119,13 +140,15 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Lead images and posts' pictures: the data folder, or a storage every machine shares (S3).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": config.media_storage(env),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
-SERVE_MEDIA = config.env_bool(env, "SERVE_MEDIA", True)
+SERVE_MEDIA = config.env_bool(env, "SERVE_MEDIA", not env.get("STORAGE_BACKEND"))
+MEDIA_ORIGIN = config.media_origin(STORAGES["default"])
 
 # Anonymous readers' pages are kept whole (portal/caching.py) and dropped when what they show
 # changes; at most PAGE_CACHE_SECONDS old, in Herald's cache or a shared one in front of it.
@@ -144,7 +167,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     # Only the allowed video players, and only once a reader clicked to play one.
     "frame-src": sorted({"https://" + urlsplit(url).netloc for url in VIDEO_EMBEDS}),
     "object-src": [CSP.NONE],
@@ -160,9 +183,50 @@ DESK_CSP = SECURE_CSP | {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
-if BASE_URL.startswith("https://"):
-    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+# A site whose BASE_URL is https:// is served over HTTPS alone: plain HTTP is redirected (but for
+# the load balancer's probes, which come over plain HTTP), browsers are told to come back only
+# over HTTPS (HSTS), cookies never travel in the clear. TLS ends at the proxy, which says so.
+https = BASE_URL.startswith("https://")
+SECURE_SSL_REDIRECT = config.env_bool(env, "SECURE_SSL_REDIRECT", https)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$", r"^metrics/?$"]
+SECURE_HSTS_SECONDS = config.env_int(env, "HSTS_SECONDS", 365 * 24 * 3600 if https else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = config.env_bool(env, "HSTS_INCLUDE_SUBDOMAINS", https)
+SECURE_HSTS_PRELOAD = config.env_bool(env, "HSTS_PRELOAD", False)
+# Preloading is the domain owner's promise, never a default (hstspreload.org asks software not to
+# send it unasked): its advice (security.W021) is not repeated while it is off.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = https
+if https:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The desk's sign-in (Django's admin). DESK_LOGIN_FAILURES wrong passwords for one username from
+# one address lock that pair out for DESK_LOCKOUT_MINUTES (axes, counted in the database so every
+# web process sees them). Editors with an authenticator app give its code too (django-otp);
+# DESK_REQUIRE_TWO_FACTOR refuses editors who have none. The hooks are in herald/admin.py.
+AUTHENTICATION_BACKENDS = [
+    # First: a locked-out pair is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A password set in the desk or by a reset link: not short, common, all digits or like the name.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in ("UserAttributeSimilarityValidator", "MinimumLengthValidator",
+                 "CommonPasswordValidator", "NumericPasswordValidator")
+]  # fmt: skip
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = config.env_int(env, "DESK_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = config.env_int(env, "DESK_LOCKOUT_MINUTES", 15) / 60  # hours, in axes' terms
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "herald.admin.sign_in_address"
+AXES_LOCKOUT_CALLABLE = "herald.admin.locked_out"
+# No banner on every command; failures are still logged.
+AXES_VERBOSE = False
+DESK_REQUIRE_TWO_FACTOR = config.env_bool(env, "DESK_REQUIRE_TWO_FACTOR", False)
+# The name an authenticator app shows beside the code.
+OTP_TOTP_ISSUER = SITE_NAME
 
 # Gathering. Outbound fetches refuse private and loopback addresses; these host:port pairs are
 # the only exceptions (by default just the bundled demo newswire).
@@ -183,12 +247,41 @@ HERALD_USER_AGENT = f"Herald/0.1 (+{BASE_URL})"
 
 WEB_CONCURRENCY = config.env_int(env, "WEB_CONCURRENCY", 2)
 WEB_BIND = env.get("WEB_BIND", "127.0.0.1:8000")
+WEB_TIMEOUT = config.env_int(env, "WEB_TIMEOUT", 30)
+# Seconds between a waiting scheduler's tries for the lock, and the holder's checks it still has it.
+SCHEDULER_LOCK_RETRY = config.env_int(env, "SCHEDULER_LOCK_RETRY", 10)
+# The bearer token Prometheus presents at /metrics; unset, /metrics is off.
+METRICS_TOKEN = env.get("METRICS_TOKEN", "")
 
+# Log lines on standard error, plain or (LOG_FORMAT=json, for a log collector) one JSON object
+# a line with the id of the request it was written in; neither holds an email address
+# (herald/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "herald.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {
+            "class": "herald.logs.PlainFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s: %(message)s",
+        },
+        "json": {"()": "herald.logs.json_formatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": config.log_format(env),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Server errors are mailed to ADMINS (Django's mail_admins) and, with SENTRY_DSN, reported to
+# Sentry or a service that speaks its protocol, without readers' addresses (herald/logs.py).
+ADMINS = config.admins(env)
+DEFAULT_EXCEPTION_REPORTER = "herald.logs.Report"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "herald.logs.ReportFilter"
+if sentry := config.sentry(env):
+    logs.report_errors(**sentry)

@@ -11,8 +11,8 @@ from articles.organize import unorganized_ids
 from articles.posts import publish_due_posts
 from articles.tasks import organize
 from discussion import spam
-from discussion.moderate import forget_networks
 from discussion.notify import queue_held_digest
+from herald.retention import prune
 from newsletter import tasks as newsletter
 from newsletter.counts import count_sections
 from newsletter.digest import due_subscriber_ids
@@ -98,9 +98,9 @@ def tick_subscriber_counts() -> int:
 
 
 @db_periodic_task(crontab(minute="40", hour="3"))
-def tick_forget_networks() -> int:
-    """Commenters' network addresses go after COMMENTS_IP_DAYS."""
-    return forget_networks(timezone.now())
+def tick_prune() -> dict[str, int]:
+    """Once a day, at night: what is kept only for a while goes (herald/retention.py)."""
+    return prune(timezone.now())
 
 
 @db_periodic_task(crontab(minute="5"))

@@ -120,7 +120,7 @@ class MailingAdmin(admin.ModelAdmin):
                     request.user,
                     now,
                 )
-                tasks.send.enqueue()
+                tasks.send_soon()
                 queued = mailing.deliveries.count()
                 self.message_user(
                     request,

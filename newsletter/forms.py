@@ -5,6 +5,7 @@ from zoneinfo import available_timezones
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from articles.models import Section
 from newsletter.models import Pace, Subscriber, Weekday
@@ -38,11 +39,28 @@ class AddressField(forms.CharField):
         return normalize_address(super().clean(value))
 
 
+class SectionsField(forms.ModelMultipleChoiceField):
+    """The ticked sections, by id. An id past 64 bits is refused as one that names no section:
+    SQLite cannot even compare with it (Django's check of each id runs no query)."""
+
+    def clean(self, value):
+        for pk in value if isinstance(value, list | tuple) else []:
+            try:
+                past = abs(int(pk)) >= 2**63
+            except (TypeError, ValueError):
+                continue  # not a number: Django's own check refuses it
+            if past:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], "invalid_choice", {"value": pk}
+                )
+        return super().clean(value)
+
+
 class ChoicesForm(forms.Form):
     choice = forms.ChoiceField(
         label="Sections", choices=CHOICES, initial="all", widget=forms.RadioSelect
     )
-    sections = forms.ModelMultipleChoiceField(
+    sections = SectionsField(
         queryset=active_sections(), required=False, widget=forms.CheckboxSelectMultiple
     )
     pace = forms.ChoiceField(choices=PACES, required=False, widget=forms.RadioSelect)

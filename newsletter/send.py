@@ -235,6 +235,7 @@ class Sender:
         self.stories: dict[int, Story] = {}
         self.last_sent: float | None = None
         self.lease_ends: datetime | None = None
+        self.sent = 0  # by the current send_due()
         # Readers stopped by a bounce during this run: the rest of their mail in the batch
         # is cancelled rather than offered to the relay again.
         self.stopped: set[int] = set()
@@ -242,22 +243,22 @@ class Sender:
     def send_due(self, most: int | None = None) -> int:
         """Send what is due, batch after batch, until the queue is empty, `most` are sent or the
         relay fails. Returns how many were sent."""
-        sent = 0
+        self.sent = 0  # counted as they go: a batch the relay cut short counts what it sent
         try:
-            while most is None or sent < most:
+            while most is None or self.sent < most:
                 now = self.clock()
-                ids = claim_batch(now, BATCH if most is None else min(BATCH, most - sent))
+                ids = claim_batch(now, BATCH if most is None else min(BATCH, most - self.sent))
                 if not ids:
                     break
                 self.lease_ends = now + LEASE
-                sent += self.send_batch(ids)
+                self.send_batch(ids)
         except RelayDown as error:
             log.warning("mail relay unavailable, sending paused: %s", error)
         finally:
             self.close()
-        return sent
+        return self.sent
 
-    def send_batch(self, ids: list[int]) -> int:
+    def send_batch(self, ids: list[int]) -> None:
         deliveries = list(
             Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING)
             .select_related("subscriber__invited_by", "mailing")
@@ -266,11 +267,10 @@ class Sender:
         load_stories(
             {pk for d in deliveries for pk in d.stories if isinstance(pk, int)}, self.stories
         )
-        sent = 0
         for index, delivery in enumerate(deliveries):
             rest = [d.pk for d in deliveries[index:]]
             try:
-                sent += self.send_one(delivery)
+                self.sent += self.send_one(delivery)
             except RelayDown:
                 # This one and the rest go back to the queue, for a little later.
                 self.release(rest, self.clock() + backoff(delivery.attempts + 1))
@@ -279,7 +279,6 @@ class Sender:
                 log.warning("lease of a batch ran out, %d deliveries handed back", len(rest))
                 self.release(rest)
                 break
-        return sent
 
     def release(self, ids: list[int], due_at: datetime | None = None) -> None:
         """Back to the queue (due again at `due_at`, if given), if still this worker's to give."""

@@ -180,9 +180,9 @@ def queue_mail(subscriber: Subscriber, kind: str, now: datetime, template: str =
 
 
 def send_soon() -> None:
-    from newsletter.tasks import send
+    from newsletter import tasks  # the queue is loaded only where mail is queued
 
-    send.enqueue()
+    tasks.send_soon()
 
 
 def from_token(purpose: str, token: str, max_age: float | None = None) -> Subscriber | None:

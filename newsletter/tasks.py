@@ -3,6 +3,7 @@
 from django.tasks import task
 from django.utils import timezone
 
+from herald.nudge import nudge
 from newsletter.digest import queue_due_digests
 from newsletter.follow import queue_follow_updates
 from newsletter.send import Sender
@@ -11,11 +12,16 @@ from newsletter.send import Sender
 SEND_CHUNK = 1000
 
 
+def send_soon() -> None:
+    """Mail was recorded: a sender soon, or the next tick's if the queue is unreachable."""
+    nudge(send)
+
+
 @task
 def queue_digests(subscriber_ids: list[int]) -> int:
     queued = queue_due_digests(timezone.now(), subscriber_ids)
     if queued:
-        send.enqueue()
+        send_soon()
     return queued
 
 
@@ -23,7 +29,7 @@ def queue_digests(subscriber_ids: list[int]) -> int:
 def send() -> int:
     sent = Sender().send_due(most=SEND_CHUNK)
     if sent == SEND_CHUNK:
-        send.enqueue()
+        send_soon()
     return sent
 
 
@@ -31,5 +37,5 @@ def send() -> int:
 def queue_follows() -> int:
     queued = queue_follow_updates(timezone.now())
     if queued:
-        send.enqueue()
+        send_soon()
     return queued

@@ -50,7 +50,8 @@ def sign_up(request):
         return render(request, "newsletter/subscribe.html", {"form": form}, status=400)
     # A robot is told what a person is told; only nothing is stored or sent.
     if from_a_person(request.POST, seconds_filling(request)):
-        source = request.POST.get("form", "page")[:40]
+        # Which form it was (the consent record keeps it): its printable text, whatever was sent.
+        source = "".join(filter(str.isprintable, request.POST.get("form", "page")))[:40]
         verbs.sign_up(form.cleaned_data["email"], form.choices(), f"form: {source}", timezone.now())
     return render(request, "newsletter/check_inbox.html")
 
@@ -117,9 +118,15 @@ def manage(request, token: str):
             else:
                 status = 400
         elif action == "remove":
-            verbs.remove_member(subscriber, int(request.POST.get("invitation") or 0))
+            verbs.remove_member(subscriber, number(request.POST.get("invitation", "")) or 0)
             notice = "Removed from your household."
     return render_manage(request, subscriber, form, invite, notice, token, status)
+
+
+def number(value: str) -> int | None:
+    """An id sent by a form or a link, or None for anything else: never an error, whatever was
+    sent ("²" is a digit to isdigit(), not to int(); 19 digits are past any id)."""
+    return int(value) if value.isdecimal() and len(value) <= 18 else None
 
 
 def render_manage(request, subscriber, form, invite, notice, token, status=200):
@@ -160,7 +167,7 @@ def unsubscribe(request, token: str):
     subscriber = reader(token)
     if request.method == "POST":
         mailing = request.GET.get("m", "")
-        verbs.unsubscribe(subscriber, timezone.now(), int(mailing) if mailing.isdigit() else None)
+        verbs.unsubscribe(subscriber, timezone.now(), number(mailing))
         return render(request, "newsletter/unsubscribed.html", {"token": token})
     if request.method != "GET":
         return HttpResponse(status=405)

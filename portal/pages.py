@@ -123,7 +123,10 @@ class StoryPage:
 def story_page(story_id: int) -> StoryPage | None:
     """Every outlet's visible coverage of a story, first published first, each copy under the
     article it copies; None when nothing of the story is left to show."""
-    members = list(listed(Article.objects.filter(story_id=story_id)).order_by("published_at", "pk"))
+    # story__pk: an id past the database's range then finds nothing (SQLite refuses the number
+    # in a lookup on story_id).
+    found = Article.objects.filter(story__pk=story_id)
+    members = list(listed(found).order_by("published_at", "pk"))
     if not members:
         return None
     story = members[0].story

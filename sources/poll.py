@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles import boilerplate
 from articles.ingest import Holdings, store_entry
+from herald.lib import faults
 from herald.lib.http import FetchError, Response, fetch, keep_alive
 from sources import schedule
 from sources.hosts import host_slot
@@ -185,6 +186,7 @@ def poll_source(
             # Still inside the slot: the article pages and pictures fetched while storing are
             # requests to the outlet too, made one at a time.
             _follow_permanent_redirect(source, response)
+            faults.point("poll-fetched")  # the feed read, none of its entries stored yet
             _store(source, feed, now, result)
     if result.created:
         boilerplate.relearn(source)

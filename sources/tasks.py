@@ -3,6 +3,7 @@
 from django.tasks import task
 
 from articles.tasks import organize
+from herald.nudge import nudge
 from sources.models import Source
 from sources.poll import poll_source
 
@@ -11,10 +12,10 @@ from sources.poll import poll_source
 def poll(source_id: int) -> str:
     result = poll_source(source_id)
     for article_id in result.created:
-        organize.enqueue(article_id)
+        nudge(organize, article_id)
     if result.deferred:
         # Its host was busy: come back when the source is due again rather than at the next
         # tick, so a newsroom with many feeds on one host is not slowed to one tick a minute.
         due = Source.objects.filter(pk=source_id).values_list("next_poll_at", flat=True).first()
-        poll.using(run_after=due).enqueue(source_id)
+        nudge(poll.using(run_after=due), source_id)
     return str(result)

@@ -89,7 +89,7 @@ def test_fetch_names_an_unknown_source(db):
 
 def test_check_probes_every_service(db):
     output = run("check")
-    for service in ("database", "cache", "page cache", "queue", "mail"):
+    for service in ("database", "cache", "page cache", "queue", "media storage", "mail"):
         assert f"{service}: ok (" in output
 
 

@@ -27,6 +27,22 @@ def test_a_postgres_url_configures_postgresql(tmp_path):
     )
     assert db["PASSWORD"] == "s@cret"
     assert db["CONN_HEALTH_CHECKS"] is True
+    # Pooled by default: a few connections per process, checked before use.
+    assert db["CONN_MAX_AGE"] == 0
+    assert db["OPTIONS"]["pool"] == {
+        "min_size": 1,
+        "max_size": 4,
+        "timeout": 10,
+        "reconnect_timeout": 15,
+    }
+
+
+def test_the_pool_can_be_sized_or_turned_off(tmp_path):
+    url = "postgres://herald@db.internal/news"
+    sized = config.database({"DATABASE_URL": url, "DATABASE_POOL_MAX": "12"}, tmp_path)
+    assert sized["OPTIONS"]["pool"]["max_size"] == 12
+    off = config.database({"DATABASE_URL": url, "DATABASE_POOL": "0"}, tmp_path)
+    assert "pool" not in off.get("OPTIONS", {}) and off["CONN_MAX_AGE"] == 60
 
 
 @pytest.mark.parametrize("url", ["mysql://u@h/db", "nonsense://x", "oracle://u@h/db"])
@@ -45,12 +61,19 @@ def test_without_redis_the_cache_is_local_memory_and_the_queue_a_sqlite_file(tmp
 
 def test_with_redis_the_cache_and_the_queue_use_it(tmp_path):
     environ = {"REDIS_URL": "redis://cache.internal:6379/2"}
-    assert config.cache(environ) == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://cache.internal:6379/2",
-    }
+    cache = config.cache(environ)
+    # Django's Redis cache, bypassed while Redis is down (herald/lib/cache.py).
+    assert cache["BACKEND"] == "herald.lib.cache.RedisCache"
+    assert cache["LOCATION"] == "redis://cache.internal:6379/2"
     huey = config.huey(environ, tmp_path)
     assert huey["huey_class"] == "huey.RedisHuey" and huey["url"] == "redis://cache.internal:6379/2"
+
+
+def test_the_queue_may_have_a_redis_of_its_own(tmp_path):
+    environ = {"REDIS_URL": "redis://cache.internal:6379/2", "QUEUE_URL": "redis://q.internal/0"}
+    assert config.cache(environ)["LOCATION"] == "redis://cache.internal:6379/2"
+    assert config.huey(environ, tmp_path)["url"] == "redis://q.internal/0"
+    assert not config.is_embedded({"QUEUE_URL": "redis://q.internal/0"})
 
 
 def test_without_a_relay_mail_goes_to_files_in_the_data_folder(tmp_path):
@@ -155,3 +178,19 @@ def test_every_variable_the_settings_read_is_listed_in_env_example():
     read = set(re.findall(r'\b(?:env|environ)(?:\.get\(|, )"([A-Z_]+)"', code))
     listed = set(re.findall(r"^#?\s*([A-Z_]+)=", (root / ".env.example").read_text(), re.M))
     assert read and read <= listed, f"missing from .env.example: {sorted(read - listed)}"
+
+
+def test_checks_name_a_bad_trusted_proxy_and_a_pool_too_small_for_the_workers(settings):
+    from herald.checks import check_configuration
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/24", "nginx.internal"]
+    settings.DATABASES = {
+        "default": {**settings.DATABASES["default"], "OPTIONS": {"pool": {"max_size": 1}}}
+    }
+    settings.HUEY = {**settings.HUEY, "consumer": {"workers": 4}}
+    found = {problem.id: problem.msg for problem in check_configuration(None)}
+    assert "'nginx.internal'" in found["herald.E002"]
+    assert "DATABASE_POOL_MAX (1)" in found["herald.W003"]
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.HUEY = {**settings.HUEY, "consumer": {"workers": 1}}
+    assert check_configuration(None) == []

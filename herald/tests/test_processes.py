@@ -46,13 +46,13 @@ def wait_for(condition, seconds: float, what: str):
 
 
 class Herald:
-    """`herald run` as a child process. A thread drains its output as it comes: a full pipe
-    would block every child that logs."""
+    """`herald run` (or another herald command) as a child process. A thread drains its output
+    as it comes: a full pipe would block every child that logs."""
 
-    def __init__(self, env):
+    def __init__(self, env, command: str = "run"):
         self.lines: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "herald.cli", "run"],
+            [sys.executable, "-m", "herald.cli", command],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -140,3 +140,21 @@ def test_herald_run_starts_a_populated_portal_and_stops_cleanly(env):
     finally:
         assert again.stop() == 0
     assert Source.objects.count() == sources
+
+
+def test_a_second_scheduler_waits_until_the_first_is_gone(env):
+    env = env | {"SCHEDULER_LOCK_RETRY": "1", "NEWSWIRE": "0"}
+    first = Herald(env, "scheduler")
+    second = None
+    try:
+        wait_for(lambda: "Holding the scheduler lock" in first.output(), 120, "the first scheduler")
+        second = Herald(env, "scheduler")
+        wait_for(lambda: "Another scheduler holds the lock" in second.output(), 120, "the wait")
+        assert "Holding the scheduler lock" not in second.output()
+        first.process.kill()  # as if its machine died: the lock goes with the process
+        first.process.wait(timeout=30)
+        wait_for(lambda: "Holding the scheduler lock" in second.output(), 60, "the takeover")
+    finally:
+        for scheduler in (first, second):
+            if scheduler and scheduler.process.poll() is None:
+                scheduler.stop()

@@ -79,15 +79,10 @@ class Command(BaseCommand):
     def start_children(self, bind: str) -> list[subprocess.Popen]:
         herald = [sys.executable, "-m", "herald.cli"]
         commands = [
-            [
-                sys.executable, "-m", "gunicorn", "herald.wsgi",
-                "--bind", bind,
-                "--workers", str(settings.WEB_CONCURRENCY),
-                "--access-logfile", "-",
-            ],
+            [*herald, "web", "--bind", bind],
             [*herald, "worker"],
             [*herald, "scheduler"],
-        ]  # fmt: skip
+        ]
         return [subprocess.Popen(command, env=os.environ.copy()) for command in commands]
 
     def supervise(self, children: list[subprocess.Popen]) -> None:
