@@ -345,6 +345,7 @@ def run(args) -> dict:
     atexit.register(sink.stop)
     outlets, answer = start_outlets(args.sources, args.articles)
     atexit.register(outlets.terminate)
+    os.environ.pop("QUEUE_URL", None)  # the queue is REDIS_URL's (scale-out) or SQLite's
     if scale_out:
         import redis
 

@@ -257,6 +257,7 @@ def test_a_site_moves_into_a_fresh_database_of_either_kind(kind, tmp_path, setti
             "HERALD_DATA_DIR": str(tmp_path / "moved"),
         }
         env.pop("REDIS_URL", None)
+        env.pop("QUEUE_URL", None)
         herald(env, "migrate", "--verbosity", "0")
         herald(env, "import", str(exported))
         refused = herald(env, "import", str(exported), code=1)

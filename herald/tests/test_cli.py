@@ -110,8 +110,8 @@ def test_the_herald_console_script_runs_django_commands(tmp_path):
         "HERALD_DATA_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "herald.settings",
     }
-    env.pop("DATABASE_URL", None)
-    env.pop("REDIS_URL", None)
+    for name in ("DATABASE_URL", "REDIS_URL", "QUEUE_URL"):
+        env.pop(name, None)
     done = subprocess.run([script, "check"], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "database: ok (sqlite" in done.stdout and "queue: ok (SqliteHuey" in done.stdout
