@@ -45,7 +45,6 @@ import os
 import random
 import resource
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -61,6 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 
 from bench.harness import peak_memory_mb, start_herald, throwaway_postgres
 from bench.pages import PEERS
+from herald.testing import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = 36
@@ -73,12 +73,6 @@ WORDS = [
     "housing", "library", "market", "rent", "museum", "festival", "park", "hospital", "station",
     "tunnel", "flood", "plan", "vote", "fare", "lane", "night", "season",
 ]  # fmt: skip
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def seed() -> list[tuple[int, str]]:

@@ -58,6 +58,7 @@ from bench import comments, digest
 from bench.harness import start_herald, throwaway_postgres
 from bench.ingest import HTML, PAGE_KB, TOWNS, Outlet, feed, page, stories
 from bench.pages import PEERS
+from herald.testing import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB, WORKERS = 2, 2  # processes of each, as the issue asks; 2 gunicorn workers per web process
@@ -353,7 +354,7 @@ def run(args) -> dict:
         os.environ["REDIS_URL"] = args.redis
         redis.Redis.from_url(args.redis).flushdb()  # this db only: the server is shared
         atexit.register(redis.Redis.from_url(args.redis).flushdb)
-    ports = [comments.free_port() for _ in range(WEB)]
+    ports = [free_port() for _ in range(WEB)]
     outlets_url, listed = answer.recv()
     os.environ.update(
         BASE_URL=f"http://127.0.0.1:{ports[0]}", ALLOWED_HOSTS="127.0.0.1,localhost",

@@ -22,14 +22,10 @@ from django.views import defaults
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
-from herald.checks import probe_cache, probe_database, probe_page_cache, probe_queue
+from herald.checks import PROBES
 
-READINESS = {
-    "database": probe_database,
-    "cache": probe_cache,
-    "page cache": probe_page_cache,
-    "queue": probe_queue,
-}
+# What a web process needs to serve: `herald check`'s probes but storage and mail.
+READINESS = {name: PROBES[name] for name in ("database", "cache", "page cache", "queue")}
 NOT_STORED = {"Cache-Control": "no-store"}
 
 

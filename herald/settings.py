@@ -184,12 +184,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# A site whose BASE_URL is https:// is served over HTTPS alone: plain HTTP is redirected (but for
-# the load balancer's probes, which come over plain HTTP), browsers are told to come back only
-# over HTTPS (HSTS), cookies never travel in the clear. TLS ends at the proxy, which says so.
+# A site whose BASE_URL is https:// is served over HTTPS alone: plain HTTP is redirected (the load
+# balancer's probes over plain HTTP are answered before, by herald.health), browsers are told to
+# come back only over HTTPS (HSTS), cookies never travel in the clear. TLS ends at the proxy,
+# which says so.
 https = BASE_URL.startswith("https://")
 SECURE_SSL_REDIRECT = config.env_bool(env, "SECURE_SSL_REDIRECT", https)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$", r"^metrics/?$"]
 SECURE_HSTS_SECONDS = config.env_int(env, "HSTS_SECONDS", 365 * 24 * 3600 if https else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = config.env_bool(env, "HSTS_INCLUDE_SUBDOMAINS", https)
 SECURE_HSTS_PRELOAD = config.env_bool(env, "HSTS_PRELOAD", False)

@@ -1,12 +1,33 @@
 """Test doubles that are real: an HTTP server on loopback that serves what a test puts in it and
 counts what it was asked, and a small RSS writer for the feeds it serves."""
 
+import socket
 import threading
+import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now: for a server a test starts, or one it leaves
+    closed (connecting to it is refused at once, as to a stopped service)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(condition, seconds: float, what: str):
+    """condition()'s first true value, asked every tenth of a second; TimeoutError naming `what`
+    after `seconds`. How tests wait on other processes, never by sleeping a fixed time."""
+    deadline = time.monotonic() + seconds
+    while not (value := condition()):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"gave up after {seconds}s waiting for {what}")
+        time.sleep(0.1)
+    return value
 
 
 class FeedServer:

@@ -5,33 +5,19 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 import psycopg
 import redis
 from psycopg import sql
 
+from herald.testing import free_port, wait_for
+
 
 class ServiceMissing(Exception):
     """The server's programs are not installed on this machine."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until(ready, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while not ready():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"gave up after {seconds}s waiting for {what}")
-        time.sleep(0.1)
 
 
 def postgres_bindir() -> Path:
@@ -136,7 +122,7 @@ class PrivatePostgres(PrivateServer):
     def start(self) -> None:
         self._run("pg_ctl", "-D", self.data, "-l", self.log, "-w", "-t", "60", "start")
         # pg_ctl -w may have asked on the Unix socket; Herald comes by TCP.
-        wait_until(self.answers, 30, f"PostgreSQL on port {self.port}")
+        wait_for(self.answers, 30, f"PostgreSQL on port {self.port}")
 
     def stop(self) -> None:
         """Fast shutdown: open connections are cut, as when a database server goes down."""
@@ -209,7 +195,7 @@ class PrivateRedis(PrivateServer):
                 raise RuntimeError(f"redis-server exited: {(self.dir / 'server.log').read_text()}")
             return self.answers()
 
-        wait_until(up, 30, f"redis-server on port {self.port}")
+        wait_for(up, 30, f"redis-server on port {self.port}")
 
     def stop(self) -> None:
         if self.process is None:

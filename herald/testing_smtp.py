@@ -1,7 +1,6 @@
 """A real SMTP server on loopback for the email tests: it keeps what it is sent, and can be told
 to refuse a recipient, fail a DATA, drop the connection, or go away and come back."""
 
-import socket
 import threading
 from contextlib import contextmanager
 from email.message import EmailMessage
@@ -10,15 +9,9 @@ from email.policy import default as default_policy
 
 from aiosmtpd.controller import Controller
 
+from herald.testing import free_port
+
 DATA_SIZE_LIMIT = 8 * 1024 * 1024
-
-
-def _free_port() -> int:
-    # aiosmtpd 1.4's Controller cannot listen on port 0 (it connects to its own port to start),
-    # so ask the OS for a free port and hand that over.
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class SmtpSink:
@@ -27,7 +20,9 @@ class SmtpSink:
 
     def __init__(self):
         self.host = "127.0.0.1"
-        self.port = _free_port()
+        # aiosmtpd 1.4's Controller cannot listen on port 0 (it connects to its own port to
+        # start), so it is handed a free one.
+        self.port = free_port()
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         # The SMTP sessions that delivered mail: one per connection a client opened.

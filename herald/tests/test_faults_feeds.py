@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from articles.models import Article
 from herald.tasks import enqueue_due_polls
-from herald.testing import rss
+from herald.testing import rss, wait_for
 from herald.testing_hostile import HostileServer
 from herald.tests import test_faults_work as work
-from herald.tests.test_processes import wait_for
 from sources.models import FetchLog, Source
 
 pytestmark = [pytest.mark.process, pytest.mark.django_db(transaction=True)]

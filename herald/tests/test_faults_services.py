@@ -19,13 +19,8 @@ import httpx
 import pytest
 from django.conf import settings
 
-from herald.testing_services import (
-    PrivatePostgres,
-    PrivateRedis,
-    ServiceMissing,
-    free_port,
-    wait_until,
-)
+from herald.testing import free_port, wait_for
+from herald.testing_services import PrivatePostgres, PrivateRedis, ServiceMissing
 from newsletter.tests.helpers import received_by
 
 pytestmark = [
@@ -130,7 +125,7 @@ class Child:
     def says(self, pattern: str, since: int, seconds: float) -> None:
         """Wait until what it wrote after the first `since` characters matches the pattern."""
         try:
-            wait_until(lambda: re.search(pattern, self.output(since)), seconds, repr(pattern))
+            wait_for(lambda: re.search(pattern, self.output(since)), seconds, repr(pattern))
         except TimeoutError as error:
             raise AssertionError(f"{error}; the process said:\n{self.output(since)}") from None
 
@@ -186,7 +181,7 @@ def serving(site: str, paths: list[str]) -> bool:
 
 def wait_serving(web: Child, site: str, paths: list[str], seconds: float) -> None:
     try:
-        wait_until(lambda: serving(site, paths), seconds, f"{paths} to answer 200")
+        wait_for(lambda: serving(site, paths), seconds, f"{paths} to answer 200")
     except TimeoutError as error:
         raise AssertionError(f"{error}; the web process said:\n{web.output()[-4000:]}") from None
 
@@ -307,21 +302,21 @@ def test_postgres_restarted_under_load_fails_requests_cleanly_and_recovers_witho
     web = children(env, "web", "--bind", env["WEB_BIND"], "--workers", "2")
     worker = children(env, "worker")
     wait_serving(web, site, PATHS, 90)
-    wait_until(lambda: len(web.children()) == 2, 30, "gunicorn's two web processes")
+    wait_for(lambda: len(web.children()) == 2, 30, "gunicorn's two web processes")
     web_processes = web.children()
 
     reader = Reader(site)
     reader.start()
     try:
-        wait_until(lambda: reader.rounds("up") >= 1, 60, "a round of reading")
+        wait_for(lambda: reader.rounds("up") >= 1, 60, "a round of reading")
         postgres.stop()
         reader.phase = "down"
-        wait_until(lambda: reader.rounds("down") >= 2, 120, "two rounds with the database down")
+        wait_for(lambda: reader.rounds("down") >= 2, 120, "two rounds with the database down")
         postgres.start()
         back = time.monotonic()
         reader.phase = "back"
         try:
-            wait_until(reader.settled, 60, "two rounds of 200s with the database back")
+            wait_for(reader.settled, 60, "two rounds of 200s with the database back")
         except TimeoutError as error:
             answers = [(a.path, a.status, round(a.at - back, 1)) for a in reader.in_phase("back")]
             raise AssertionError(f"{error}; since it came back: {answers}") from None
@@ -386,7 +381,7 @@ def test_with_redis_stopped_the_site_serves_and_a_sign_up_is_mailed_once_it_retu
     # worker, up through the outage, sends it.
     herald(env, "shell", "-c", "from herald.tasks import tick_send; assert tick_send.call_local()")
     smtp_sink.wait_for(1, timeout=60)
-    wait_until(
+    wait_for(
         lambda: deliveries(env, "no.redis@example.org") == [("confirm", "sent", 1)],
         30,
         "the delivery marked sent",

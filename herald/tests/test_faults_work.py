@@ -20,8 +20,8 @@ from huey.contrib.djhuey import HUEY
 from articles.models import Article, Section, Story
 from articles.tests.pages import PARAGRAPHS, article_page
 from herald.tasks import enqueue_due_digests, enqueue_due_polls, enqueue_unorganized, tick_send
-from herald.testing import race, rss
-from herald.tests.test_processes import Herald, database_url, wait_for
+from herald.testing import race, rss, wait_for
+from herald.tests.test_processes import Herald, database_url
 from newsletter.digest import queue_due_digests
 from newsletter.models import Delivery, Pace, Subscriber
 from newsletter.tests.helpers import reader, received_by, section, story_in

@@ -2,7 +2,6 @@
 and the Redis cache that a stopped Redis does not take down (herald/lib/cache.py)."""
 
 import logging
-import socket
 from datetime import timedelta
 
 import pytest
@@ -14,23 +13,17 @@ from django.utils import timezone
 from discussion.tests.helpers import open_article, post, reader
 from herald.health import server_error
 from herald.lib.cache import RedisCache
+from herald.testing import free_port
 from newsletter.models import Delivery, Mailing
 from portal.tests import site
 from sources.models import FetchLog
 
 
-def closed_port() -> int:
-    """A loopback port nothing listens on: connecting to it is refused at once, as to a stopped
-    Redis."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def unreachable_redis() -> dict:
+    """A Redis cache on a port nothing listens on: refused at once, as a stopped Redis is."""
     return {
         "BACKEND": "herald.lib.cache.RedisCache",
-        "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 

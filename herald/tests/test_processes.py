@@ -5,11 +5,9 @@ database (SQLite file, or PostgreSQL on the second leg), so this process sees wh
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
-import time
 import uuid
 from html import escape
 
@@ -18,15 +16,10 @@ import pytest
 from django.db import connection
 
 from articles.models import Article
+from herald.testing import free_port, wait_for
 from sources.models import Source
 
 pytestmark = [pytest.mark.process, pytest.mark.django_db(transaction=True)]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def database_url() -> str:
@@ -34,15 +27,6 @@ def database_url() -> str:
     if connection.vendor == "sqlite":
         return f"sqlite:///{db['NAME']}"
     return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
-def wait_for(condition, seconds: float, what: str):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(0.25)
-    raise AssertionError(f"gave up after {seconds}s waiting for {what}")
 
 
 class Herald:

@@ -3,7 +3,6 @@ S3-compatible server on loopback (moto's), configured the way a deployment confi
 (STORAGE_BACKEND and STORAGE_OPTIONS)."""
 
 import io
-import socket
 
 import boto3
 import pytest
@@ -13,14 +12,9 @@ from PIL import Image
 from articles.images import store_image
 from herald import config
 from herald.checks import probe_storage
+from herald.testing import free_port
 
 moto_server = pytest.importorskip("moto.server", reason="moto[server] is a dev dependency")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
