@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -121,9 +122,15 @@ def counts_of_every_model() -> dict[str, int]:
     return {m._meta.label_lower: m._base_manager.count() for m in apps.get_models()}
 
 
+# Django writes a time to the millisecond, and with no fraction at all when it has no
+# microseconds: 12:00:54.000400 is written "12:00:54.000Z", read back as 12:00:54 and then written
+# "12:00:54Z". The same instant at the archive's precision, so compared without the empty fraction.
+EMPTY_FRACTION = re.compile(r"(T\d\d:\d\d:\d\d)\.000(?=Z$|[+-]\d\d:\d\d$)")
+
+
 def records(path) -> dict:
     """Every row of an archive by (model, id); many-to-many lists in sorted order, as the
-    databases may list them in another."""
+    databases may list them in another; times without an empty fraction of a second."""
     rows = {}
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
@@ -133,6 +140,9 @@ def records(path) -> dict:
                 row = json.loads(line)
                 for field in apps.get_model(row["model"])._meta.many_to_many:
                     row["fields"].get(field.name, []).sort()
+                for name, value in row["fields"].items():
+                    if isinstance(value, str):
+                        row["fields"][name] = EMPTY_FRACTION.sub(r"\1", value)
                 rows[row["model"], row["pk"]] = row["fields"]
     return rows
 
